@@ -1,0 +1,124 @@
+package dev.weir.sdk.coders;
+
+import dev.weir.sdk.values.TypeDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns values of type {@code T} into bytes and back: the only way Weir moves, stores or
+ * compares elements across a boundary (a shuffle, a state snapshot, an offset log).
+ *
+ * <p>Contract: encodings are self-delimiting, so coders compose (a {@code KvCoder} writes its
+ * key then its value with no framing of its own); {@code decode(encode(x))} equals {@code x};
+ * a coder is immutable, thread-safe and {@link Serializable}. A coder that is
+ * {@linkplain #verifyDeterministic() deterministic} maps equal values to equal bytes, which
+ * is what grouping by key requires.
+ *
+ * @param <T> the type of values this coder encodes
+ */
+public abstract class Coder<T> implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Writes {@code value} to {@code out}, self-delimited. */
+  public abstract void encode(T value, OutputStream out) throws CoderException, IOException;
+
+  /** Reads one value written by {@link #encode} from {@code in}. */
+  public abstract T decode(InputStream in) throws CoderException, IOException;
+
+  /** The coders this coder is built from (a {@code KvCoder}'s key and value coders), or empty. */
+  public List<? extends Coder<?>> getCoderArguments() {
+    return List.of();
+  }
+
+  /**
+   * Throws {@link NonDeterministicException} unless equal values always encode to equal bytes.
+   * The message says which coder (or component) is not deterministic and why.
+   */
+  public abstract void verifyDeterministic() throws NonDeterministicException;
+
+  /** Whether {@code equals} on decoded values agrees with equality of their encodings. */
+  public boolean consistentWithEquals() {
+    return false;
+  }
+
+  /**
+   * A value that is {@code equals} for two elements exactly when their encodings are equal: the
+   * value itself where {@link #consistentWithEquals()}, otherwise a wrapper of its encoding.
+   */
+  public Object structuralValue(T value) {
+    if (value != null && consistentWithEquals()) {
+      return value;
+    }
+    try {
+      return new StructuralByteArray(CoderUtils.encodeToByteArray(this, value));
+    } catch (CoderException e) {
+      throw new IllegalArgumentException("Unable to encode element '" + value + "' with coder " + this, e);
+    }
+  }
+
+  /** The type this coder encodes, when known; coder inference uses it. */
+  public TypeDescriptor<T> getEncodedTypeDescriptor() {
+    @SuppressWarnings("unchecked")
+    TypeDescriptor<T> type = (TypeDescriptor<T>) TypeDescriptor.of(Object.class);
+    return type;
+  }
+
+  @Override
+  public String toString() {
+    List<? extends Coder<?>> args = getCoderArguments();
+    return args.isEmpty() ? getClass().getSimpleName() : getClass().getSimpleName() + args;
+  }
+
+  /** Signals that a coder does not produce one encoding per value; the message says why. */
+  public static class NonDeterministicException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient Coder<?> coder;
+
+    public NonDeterministicException(Coder<?> coder, String reason) {
+      super(coder + " is not deterministic: " + reason);
+      this.coder = coder;
+    }
+
+    public NonDeterministicException(Coder<?> coder, String reason, NonDeterministicException cause) {
+      super(coder + " is not deterministic: " + reason, cause);
+      this.coder = coder;
+    }
+
+    /** The coder that is not deterministic, or null after deserialization. */
+    public Coder<?> getCoder() {
+      return coder;
+    }
+  }
+
+  /** Equality by content for byte arrays, used as a structural value. */
+  public static final class StructuralByteArray {
+    private final byte[] bytes;
+
+    public StructuralByteArray(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    public byte[] getValue() {
+      return bytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StructuralByteArray && Arrays.equals(bytes, ((StructuralByteArray) o).bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return "StructuralByteArray" + Arrays.toString(bytes);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.weir.sdk.coders;
+
+import java.io.IOException;
+
+/** An element could not be encoded or decoded; the message names the coder and the problem. */
+public class CoderException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  public CoderException(String message) {
+    super(message);
+  }
+
+  public CoderException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public CoderException(Throwable cause) {
+    super(cause);
+  }
+}
