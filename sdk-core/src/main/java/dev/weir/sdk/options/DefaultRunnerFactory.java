@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Without one it throws {@link IllegalArgumentException} saying which dependency brings the
  * DirectRunner and, if other runners are on the classpath, how to choose one with {@code
- * --runner}. Runners are found as described in {@link dev.weir.sdk.runners.PipelineRunnerRegistrar}.
+ * --runner}. Runners are found as described in {@link
+ * dev.weir.sdk.runners.PipelineRunnerRegistrar}.
  */
 public final class DefaultRunnerFactory
     implements DefaultValueFactory<Class<? extends PipelineRunner<?>>> {

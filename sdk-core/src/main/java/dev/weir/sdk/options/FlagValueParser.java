@@ -73,8 +73,8 @@ final class FlagValueParser {
     if (value == null) {
       checkArgument(
           raw == boolean.class || raw == Boolean.class,
-          "Option --%s needs a value: pass --%s=VALUE (a %s).",
-          flag, flag, PropertySpec.typeName(type));
+          "Option --%s needs a value of type %s: pass --%s=VALUE.",
+          flag, PropertySpec.typeName(type), flag);
       return true;
     }
     return parseOne(flag, type, value);
@@ -101,8 +101,8 @@ final class FlagValueParser {
     for (String value : rawValues) {
       checkArgument(
           value != null,
-          "Option --%s needs a value: pass --%s=A,B or repeat --%s=A (a %s).",
-          flag, flag, flag, PropertySpec.typeName(type));
+          "Option --%s needs a value of type %s: pass --%s=A,B or repeat --%s=A.",
+          flag, PropertySpec.typeName(type), flag, flag);
       if (!value.isEmpty()) {
         for (String item : Splitter.on(',').split(value)) {
           items.add(parseOne(flag, elementType, item));
@@ -188,12 +188,12 @@ final class FlagValueParser {
         names.stream().filter(n -> n.equalsIgnoreCase(value)).findFirst();
     Optional<String> suggestion =
         sameIgnoringCase.isPresent() ? sameIgnoringCase : ClosestMatch.among(names, value);
-    throw invalid(
-        flag, value,
-        "one of " + Joiner.on(", ").join(names) + " (enum " + enumClass.getSimpleName()
-            + ", names are case-sensitive)" + suggestion.map(s -> ". Did you mean " + s + "?")
-                .orElse(""),
-        null);
+    IllegalArgumentException e =
+        invalid(flag, value, "one of " + Joiner.on(", ").join(names) + " (enum "
+            + enumClass.getSimpleName() + ", names are case-sensitive)", null);
+    throw suggestion.isEmpty()
+        ? e
+        : new IllegalArgumentException(e.getMessage() + " Did you mean " + suggestion.get() + "?");
   }
 
   private static Class<?> parseClass(String flag, Type type, String value) {

@@ -22,14 +22,16 @@ import org.joda.time.format.DateTimeFormatter;
  */
 public final class JobNameFactory implements DefaultValueFactory<String> {
 
-  private static final DateTimeFormatter TIME = DateTimeFormat.forPattern("MMddHHmmss").withZoneUTC();
+  private static final DateTimeFormatter TIME =
+      DateTimeFormat.forPattern("MMddHHmmss").withZoneUTC();
 
   /** Used through {@link Default.InstanceFactory}. */
   public JobNameFactory() {}
 
   @Override
   public String create(PipelineOptions options) {
-    return jobName(mainClassName(), System.getProperty("user.name", ""), DateTimeUtils.currentTimeMillis());
+    return jobName(
+        mainClassName(), System.getProperty("user.name", ""), DateTimeUtils.currentTimeMillis());
   }
 
   /** The job name for the given parts; {@code mainClass} may be fully qualified. */

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +37,41 @@ final class OptionsHelp {
       }
     }
     printGrouped(out, specs, null);
+  }
+
+  /**
+   * Help as {@code --help} asks for it: all {@code interfaces} when {@code wanted} is null (a bare
+   * {@code --help}) or {@code true}, else the one interface named {@code wanted} (simple name in
+   * any case, or qualified name, even if unregistered). Returns the exit status: 0, or 1 after
+   * printing the registered names when {@code wanted} names no interface or several.
+   */
+  static int printForHelpFlag(
+      PrintStream out, String wanted, Collection<Class<? extends PipelineOptions>> interfaces) {
+    if (wanted == null || wanted.equalsIgnoreCase("true")) {
+      printAll(out, interfaces);
+      return 0;
+    }
+    List<Class<? extends PipelineOptions>> matches = new ArrayList<>();
+    for (Class<? extends PipelineOptions> iface : interfaces) {
+      if (iface.getName().equals(wanted) || iface.getSimpleName().equalsIgnoreCase(wanted)) {
+        matches.add(iface);
+      }
+    }
+    if (matches.isEmpty()) {
+      byClassName(wanted).ifPresent(matches::add);
+    }
+    if (matches.size() == 1) {
+      printInterface(out, matches.get(0));
+      return 0;
+    }
+    out.println(
+        (matches.isEmpty()
+                ? "No registered options interface is called '" + wanted + "'."
+                : "The name '" + wanted + "' matches several options interfaces.")
+            + " Registered interfaces: "
+            + Joiner.on(", ").join(interfaces.stream().map(Class::getName).toList())
+            + ". Use --help=<fully qualified name>.");
+    return 1;
   }
 
   /** Help for {@code iface}: its own options first, then those it inherits. */
@@ -77,11 +113,11 @@ final class OptionsHelp {
             ? "    Required"
             : "    Required: one of group " + Joiner.on(", ").join(required.groups())));
     property.description().ifPresent(text -> printWrapped(out, "    ", text));
-    if (property.name().equals("runner") && property.declaringInterface() == PipelineOptions.class) {
+    if (property.name().equals("runner")
+        && property.declaringInterface() == PipelineOptions.class) {
       List<Class<? extends PipelineRunner<?>>> runners = RunnerNames.registered();
-      printWrapped(
-          out, "    ",
-          "Runners on the classpath: " + (runners.isEmpty() ? "none" : RunnerNames.describe(runners)));
+      String listed = runners.isEmpty() ? "none" : RunnerNames.describe(runners);
+      printWrapped(out, "    ", "Runners on the classpath: " + listed);
     }
   }
 
@@ -106,5 +142,16 @@ final class OptionsHelp {
       line.append(word);
     }
     out.println(line);
+  }
+
+  private static Optional<Class<? extends PipelineOptions>> byClassName(String name) {
+    try {
+      Class<?> found = Class.forName(name, false, RunnerNames.classLoader());
+      return found.isInterface() && PipelineOptions.class.isAssignableFrom(found)
+          ? Optional.of(found.asSubclass(PipelineOptions.class))
+          : Optional.empty();
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.empty();
+    }
   }
 }

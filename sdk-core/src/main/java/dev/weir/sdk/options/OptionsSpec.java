@@ -203,7 +203,25 @@ final class OptionsSpec {
           where(), PropertySpec.describe(getter), type.getTypeName(),
           PropertySpec.describe(setter), setterType.getTypeName());
     }
+    checkAccessible(name, getter.getReturnType());
     return new PropertySpec(name, type, getter, mostSpecific(setters));
+  }
+
+  /**
+   * The proxy of a public interface lives in its own module and package, so it can only name
+   * public types; without this check the first call of the getter fails with an IllegalAccessError.
+   */
+  private void checkAccessible(String name, Class<?> erased) {
+    Class<?> element = erased;
+    while (element.isArray()) {
+      element = element.getComponentType();
+    }
+    checkArgument(
+        !Modifier.isPublic(iface.getModifiers()) || element.isPrimitive()
+            || Modifier.isPublic(element.getModifiers()),
+        "%soption '%s' has type %s, which is not public; make it public, because the options "
+            + "proxy of a public interface can only use public types.",
+        where(), name, element.getName());
   }
 
   private Type resolve(Type declared) {

@@ -2,7 +2,6 @@ package dev.weir.sdk.options;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.base.Joiner;
 import com.google.common.collect.ListMultimap;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -30,7 +28,8 @@ import java.util.function.IntConsumer;
  * PipelineOptionsRegistrar}) plus the one asked for. {@code --runner} takes a runner's name as
  * described in {@link dev.weir.sdk.runners.PipelineRunnerRegistrar}. {@code --help} prints the
  * options of every registered interface to standard output and exits the JVM with status 0;
- * {@code --help=Name} prints one interface, found by simple or qualified name.
+ * {@code --help=Name} prints one interface, found by simple name (any case) or qualified name,
+ * and exits with status 1 if no interface, or more than one, has that name.
  *
  * <p>All methods are thread-safe. Errors a user can fix (unknown or malformed flag, bad value,
  * missing required option) are {@link IllegalArgumentException}s that name the flag and the fix.
@@ -157,46 +156,9 @@ public final class PipelineOptionsFactory {
   private static void printHelpAndExit(
       List<String> values, Set<Class<? extends PipelineOptions>> interfaces) {
     PrintStream out = Objects.requireNonNullElse(helpOutput, System.out);
-    String wanted = values.get(values.size() - 1);
-    int status = 0;
-    if (wanted == null || wanted.equalsIgnoreCase("true")) {
-      OptionsHelp.printAll(out, interfaces);
-    } else {
-      List<Class<? extends PipelineOptions>> matches = new ArrayList<>();
-      for (Class<? extends PipelineOptions> iface : interfaces) {
-        if (iface.getName().equals(wanted) || iface.getSimpleName().equalsIgnoreCase(wanted)) {
-          matches.add(iface);
-        }
-      }
-      if (matches.isEmpty()) {
-        byClassName(wanted).ifPresent(matches::add);
-      }
-      if (matches.size() == 1) {
-        OptionsHelp.printInterface(out, matches.get(0));
-      } else {
-        status = 1;
-        out.println(
-            (matches.isEmpty()
-                    ? "No registered options interface is called '" + wanted + "'."
-                    : "The name '" + wanted + "' matches several options interfaces.")
-                + " Registered interfaces: "
-                + Joiner.on(", ").join(interfaces.stream().map(Class::getName).toList())
-                + ". Use --help=<fully qualified name>.");
-      }
-    }
+    int status = OptionsHelp.printForHelpFlag(out, values.get(values.size() - 1), interfaces);
     out.flush();
     Objects.requireNonNullElse(exitHook, System::exit).accept(status);
     throw new IllegalStateException("--help was printed and the exit hook returned");
-  }
-
-  private static Optional<Class<? extends PipelineOptions>> byClassName(String name) {
-    try {
-      Class<?> found = Class.forName(name, false, RunnerNames.classLoader());
-      return PipelineOptions.class.isAssignableFrom(found) && found.isInterface()
-          ? Optional.of(found.asSubclass(PipelineOptions.class))
-          : Optional.empty();
-    } catch (ClassNotFoundException | LinkageError e) {
-      return Optional.empty();
-    }
   }
 }
