@@ -6,6 +6,7 @@ import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
 import dev.weir.sdk.coders.InstantCoder;
 import dev.weir.sdk.coders.StructuredCoder;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,9 +24,6 @@ import org.joda.time.Instant;
  * @param <V> the type of the value
  */
 public final class TimestampedValue<V> {
-  // Equal to BoundedWindow.TIMESTAMP_MIN_VALUE: the smallest timestamp any element may carry.
-  private static final Instant MIN_TIMESTAMP = new Instant(Long.MIN_VALUE / 1000);
-
   private final V value;
   private final Instant timestamp;
 
@@ -40,9 +38,9 @@ public final class TimestampedValue<V> {
     return new TimestampedValue<>(value, timestamp);
   }
 
-  /** {@code value} at the minimum timestamp, before every other. */
+  /** {@code value} at {@link BoundedWindow#TIMESTAMP_MIN_VALUE}, before every other timestamp. */
   public static <V> TimestampedValue<V> atMinimumTimestamp(V value) {
-    return new TimestampedValue<>(value, MIN_TIMESTAMP);
+    return new TimestampedValue<>(value, BoundedWindow.TIMESTAMP_MIN_VALUE);
   }
 
   public V getValue() {

@@ -1,0 +1,32 @@
+package dev.weir.sdk.metrics;
+
+/**
+ * The {@link MetricsContainer} of the step the current thread is running, so that user code can
+ * call {@link Metrics} without a handle on it.
+ *
+ * <p>Runners set it around user code with {@link #scopedContainer}; with none set, metric updates
+ * are ignored (code called outside a pipeline, such as in a unit test of a function).
+ */
+public final class MetricsEnvironment {
+  private static final ThreadLocal<MetricsContainer> CURRENT = new ThreadLocal<>();
+
+  private MetricsEnvironment() {}
+
+  /** The container of the current thread, or null. */
+  public static MetricsContainer getCurrentContainer() {
+    return CURRENT.get();
+  }
+
+  /** Installs {@code container} on this thread until the returned scope is closed. */
+  public static Scope scopedContainer(MetricsContainer container) {
+    MetricsContainer previous = CURRENT.get();
+    CURRENT.set(container);
+    return () -> CURRENT.set(previous);
+  }
+
+  /** Restores the previous container when closed. */
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,150 @@
+package dev.weir.sdk.transforms.windowing;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.CoderException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.joda.time.ReadableDuration;
+import org.joda.time.ReadableInstant;
+
+/**
+ * A window covering the half-open interval of event time {@code [start, end)}; its
+ * {@link #maxTimestamp()} is {@code end - 1ms}.
+ *
+ * <p>Immutable; ordered by end, then start.
+ */
+public final class IntervalWindow extends BoundedWindow implements Comparable<IntervalWindow> {
+  private final Instant start;
+  private final Instant end;
+
+  /** The window {@code [start, end)}. */
+  public IntervalWindow(Instant start, Instant end) {
+    checkArgument(!end.isBefore(start), "IntervalWindow end %s is before its start %s", end, start);
+    this.start = start;
+    this.end = end;
+  }
+
+  /** The window {@code [start, start + size)}. */
+  public IntervalWindow(Instant start, ReadableDuration size) {
+    this(start, start.plus(size));
+  }
+
+  public Instant start() {
+    return start;
+  }
+
+  public Instant end() {
+    return end;
+  }
+
+  @Override
+  public Instant maxTimestamp() {
+    return end.minus(Duration.millis(1));
+  }
+
+  /** Whether {@code other} lies entirely within this window. */
+  public boolean contains(IntervalWindow other) {
+    return !start.isAfter(other.start) && !end.isBefore(other.end);
+  }
+
+  /** Whether this window ends at or before {@code other} begins. */
+  public boolean isDisjoint(IntervalWindow other) {
+    return !end.isAfter(other.start) || !other.end.isAfter(start);
+  }
+
+  /** Whether the two windows share any instant. */
+  public boolean intersects(IntervalWindow other) {
+    return !isDisjoint(other);
+  }
+
+  /** The smallest window containing both. */
+  public IntervalWindow span(IntervalWindow other) {
+    return new IntervalWindow(
+        new Instant(Math.min(start.getMillis(), other.start.getMillis())),
+        new Instant(Math.max(end.getMillis(), other.end.getMillis())));
+  }
+
+  /** Whether {@code instant} is within {@code [start, end)}. */
+  public boolean containsInstant(ReadableInstant instant) {
+    return !instant.isBefore(start) && instant.isBefore(end);
+  }
+
+  @Override
+  public int compareTo(IntervalWindow o) {
+    int byEnd = end.compareTo(o.end);
+    return byEnd != 0 ? byEnd : start.compareTo(o.start);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IntervalWindow
+        && start.isEqual(((IntervalWindow) o).start)
+        && end.isEqual(((IntervalWindow) o).end);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(start.getMillis() * 31 + end.getMillis());
+  }
+
+  @Override
+  public String toString() {
+    return "[" + start + ".." + end + ")";
+  }
+
+  /** The coder of interval windows. */
+  public static Coder<IntervalWindow> getCoder() {
+    return IntervalWindowCoder.INSTANCE;
+  }
+
+  /** Encodes a window as its end then its length, both as big-endian longs of milliseconds. */
+  public static final class IntervalWindowCoder extends Coder<IntervalWindow> {
+    private static final long serialVersionUID = 1L;
+    private static final IntervalWindowCoder INSTANCE = new IntervalWindowCoder();
+
+    /** The singleton instance. */
+    public static IntervalWindowCoder of() {
+      return INSTANCE;
+    }
+
+    private IntervalWindowCoder() {}
+
+    @Override
+    public void encode(IntervalWindow window, OutputStream out) throws IOException {
+      if (window == null) {
+        throw new CoderException("cannot encode a null IntervalWindow");
+      }
+      DataOutputStream data = new DataOutputStream(out);
+      data.writeLong(window.end.getMillis());
+      data.writeLong(window.end.getMillis() - window.start.getMillis());
+      data.flush();
+    }
+
+    @Override
+    public IntervalWindow decode(InputStream in) throws IOException {
+      DataInputStream data = new DataInputStream(in);
+      long end = data.readLong();
+      long length = data.readLong();
+      return new IntervalWindow(new Instant(end - length), new Instant(end));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+
+    @Override
+    public boolean consistentWithEquals() {
+      return true;
+    }
+
+    private Object readResolve() {
+      return INSTANCE;
+    }
+  }
+}
