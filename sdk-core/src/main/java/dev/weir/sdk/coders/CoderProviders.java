@@ -46,7 +46,7 @@ public final class CoderProviders {
       int arity = coderClass.getTypeParameters().length;
       Class<?>[] parameterTypes = new Class<?>[arity];
       Arrays.fill(parameterTypes, Coder.class);
-      String wanted = "a static method " + coderClass.getSimpleName() + ".of with " + arity + " Coder parameter(s)";
+      String wanted = "static method " + coderClass.getSimpleName() + ".of with " + arity + " Coder parameter(s)";
       Method method;
       try {
         method = coderClass.getDeclaredMethod("of", parameterTypes);

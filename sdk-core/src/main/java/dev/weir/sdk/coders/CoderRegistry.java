@@ -144,7 +144,9 @@ public class CoderRegistry {
       return known;
     }
     Type supertype = TypeDescriptor.of(subClass).getSupertype(baseClass).getType();
-    if (!(supertype instanceof ParameterizedType)) {
+    // A raw supertype leaves the base class's own type variables in place of the arguments.
+    if (!(supertype instanceof ParameterizedType)
+        || isOwnVariable(((ParameterizedType) supertype).getActualTypeArguments()[index], baseClass)) {
       throw new CannotProvideCoderException(
           "Cannot provide coder for " + param.getName() + " of " + baseClass.getSimpleName() + ": "
               + subClass.getName() + " extends the raw type " + baseClass.getSimpleName() + ", so its type arguments"
@@ -160,6 +162,10 @@ public class CoderRegistry {
       }
     }
     return coderFor(arguments[index], bindings);
+  }
+
+  private static boolean isOwnVariable(Type type, Class<?> declaringClass) {
+    return type instanceof TypeVariable && ((TypeVariable<?>) type).getGenericDeclaration().equals(declaringClass);
   }
 
   /** Records which coder each type inside {@code type} uses, given that {@code type} uses {@code coder}. */

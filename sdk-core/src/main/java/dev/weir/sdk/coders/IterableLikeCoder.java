@@ -103,7 +103,8 @@ public abstract class IterableLikeCoder<T, IterableT extends Iterable<T>> extend
   public void verifyDeterministic() throws NonDeterministicException {
     throw new NonDeterministicException(
         this,
-        "the iteration order of an "
+        "the iteration order of "
+            + ("AEIOU".indexOf(iterableName.charAt(0)) >= 0 ? "an " : "a ")
             + iterableName
             + " is not guaranteed, so equal values may encode differently; use a List and ListCoder"
             + " with a deterministic element coder");

@@ -55,17 +55,6 @@ final class VarInt {
     throw new CoderException("varint longer than " + MAX_LONG_BYTES + " bytes");
   }
 
-  /** The number of bytes {@link #encode(long, OutputStream)} writes for {@code value}. */
-  static int getLength(long value) {
-    int length = 1;
-    long rest = value >>> 7;
-    while (rest != 0) {
-      length++;
-      rest >>>= 7;
-    }
-    return length;
-  }
-
   /** Reads a non-negative varint length prefix, naming {@code what} it measures on failure. */
   static int decodeLength(InputStream in, String what) throws IOException {
     int length = decodeInt(in);
