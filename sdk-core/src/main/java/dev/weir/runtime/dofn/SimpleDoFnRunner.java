@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
@@ -60,8 +59,8 @@ public final class SimpleDoFnRunner<InputT, OutputT> implements DoFnRunner<Input
   private final OutputManager outputManager;
   private final String stepName;
   private final boolean observesWindow;
-  /** Read once: Beam's contract makes the skew a property of the DoFn, not of an element. */
-  private final Duration allowedSkew;
+  /** Built once: Beam's contract makes the allowed skew a property of the DoFn, not of an element. */
+  private final OutputTimestampCheck timestampCheck;
   /** The receiver of every declared output tag, main tag first. */
   private final Map<TupleTag<?>, ElementReceiver<?>> receivers;
   private final ElementReceiver<OutputT> mainReceiver;
@@ -113,7 +112,7 @@ public final class SimpleDoFnRunner<InputT, OutputT> implements DoFnRunner<Input
     checkSideInputIds(process);
     checkWindowType(process, inputWindowingStrategy);
     this.observesWindow = process.observesWindow() || !sideInputMapping.isEmpty();
-    this.allowedSkew = fn.getAllowedTimestampSkew();
+    this.timestampCheck = new OutputTimestampCheck(stepName, fn.getClass().getName(), fn.getAllowedTimestampSkew());
     this.mainReceiver = new ElementReceiver<>(mainOutputTag);
     Map<TupleTag<?>, ElementReceiver<?>> byTag = new LinkedHashMap<>();
     byTag.put(mainOutputTag, mainReceiver);
@@ -239,25 +238,6 @@ public final class SimpleDoFnRunner<InputT, OutputT> implements DoFnRunner<Input
     return receiver;
   }
 
-  private void checkTimestamp(Instant timestamp) {
-    Instant input = currentElement("an OutputReceiver").getTimestamp();
-    long lowerBound;
-    try {
-      lowerBound = Math.max(Math.subtractExact(input.getMillis(), allowedSkew.getMillis()),
-          BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
-    } catch (ArithmeticException e) {
-      lowerBound = BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
-    }
-    checkArgument(timestamp.getMillis() >= lowerBound,
-        "Step '%s' output an element with timestamp %s, earlier than the input's timestamp %s minus the allowed "
-            + "skew %s. Output timestamps of %s must be no earlier than %s; to move them further back, "
-            + "override DoFn.getAllowedTimestampSkew()",
-        stepName, timestamp, input, allowedSkew, fn.getClass().getName(), new Instant(lowerBound));
-    checkArgument(!timestamp.isAfter(BoundedWindow.TIMESTAMP_MAX_VALUE),
-        "Step '%s' output an element with timestamp %s, after the largest element timestamp %s",
-        stepName, timestamp, BoundedWindow.TIMESTAMP_MAX_VALUE);
-  }
-
   /** Outputs of {@code @ProcessElement} to one tag: in the current windows and pane. */
   private final class ElementReceiver<T> implements DoFn.OutputReceiver<T> {
     private final TupleTag<T> tag;
@@ -275,8 +255,9 @@ public final class SimpleDoFnRunner<InputT, OutputT> implements DoFnRunner<Input
     @Override
     public void outputWithTimestamp(T output, Instant timestamp) {
       Objects.requireNonNull(timestamp, "timestamp");
-      checkTimestamp(timestamp);
-      outputManager.output(tag, WindowedValue.of(output, timestamp, windows, element.getPane()));
+      WindowedValue<InputT> input = currentElement("an OutputReceiver");
+      timestampCheck.check(input.getTimestamp(), timestamp);
+      outputManager.output(tag, WindowedValue.of(output, timestamp, windows, input.getPane()));
     }
   }
 
