@@ -2,6 +2,7 @@ package dev.weir.sdk.testing;
 
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.VarIntCoder;
+import dev.weir.sdk.coders.VoidCoder;
 import dev.weir.sdk.io.BoundedSource;
 import dev.weir.sdk.io.Read;
 import dev.weir.sdk.metrics.Counter;
@@ -46,7 +47,7 @@ final class GatherThenCheck<ElemT> extends PTransform<PCollection<ElemT>, PDone>
     input.getPipeline()
         .apply("Trigger", Read.from(new TriggerSource()))
         .apply("Check", ParDo.of(new CheckFn<>(contents, check)).withSideInputs(contents))
-        .setCoder(VarIntCoder.of());
+        .setCoder(VoidCoder.of());
     return PDone.in(input.getPipeline());
   }
 
@@ -56,7 +57,7 @@ final class GatherThenCheck<ElemT> extends PTransform<PCollection<ElemT>, PDone>
   }
 
   /** Runs the check for each trigger element (there is one); outputs nothing. */
-  private static final class CheckFn<ElemT> extends DoFn<Integer, Integer> {
+  private static final class CheckFn<ElemT> extends DoFn<Integer, Void> {
     private static final long serialVersionUID = 1L;
 
     private final PCollectionView<Iterable<ElemT>> contents;
