@@ -85,12 +85,12 @@ abstract class ActualShape<ElemT, ActualT> implements Serializable {
     T fromElements(Iterable<T> elements) {
       Iterator<T> it = elements.iterator();
       if (!it.hasNext()) {
-        throw new AssertionError(
+        throw new CheckFailure(
             "expected PCollection '" + collection + "' to hold exactly one element, but it is empty");
       }
       T only = it.next();
       if (it.hasNext()) {
-        throw new AssertionError(
+        throw new CheckFailure(
             "expected PCollection '" + collection + "' to hold exactly one element, but it holds "
                 + ElementListing.describe(elements));
       }
@@ -116,7 +116,7 @@ abstract class ActualShape<ElemT, ActualT> implements Serializable {
       Map<K, V> map = new LinkedHashMap<>();
       for (KV<K, V> kv : elements) {
         if (map.containsKey(kv.getKey())) {
-          throw new AssertionError(
+          throw new CheckFailure(
               "expected PCollection '" + collection + "' to hold each key once, but key " + kv.getKey()
                   + " has values " + map.get(kv.getKey()) + " and " + kv.getValue()
                   + " (PAssert.thatMultimap checks a collection with repeated keys)");

@@ -57,7 +57,8 @@ final class AssertionSite implements Serializable {
   /**
    * The failure to throw for {@code failure} of this assertion: an {@link AssertionError} whose
    * message names the assertion, the user's reason and the declaring line, followed by what
-   * failed, and whose stack trace is that of the declaration. The original failure is its cause.
+   * failed, and whose stack trace is that of the declaration. The original failure is its cause,
+   * unless it is a {@link CheckFailure}, whose message is all it has to say.
    */
   AssertionError wrap(Throwable failure) {
     String detail = failure instanceof AssertionError ? failure.getMessage() : failure.toString();
@@ -71,7 +72,9 @@ final class AssertionSite implements Serializable {
     if (detail != null && !detail.isEmpty()) {
       message.append(detail.startsWith("\n") ? ":" : ": ").append(detail);
     }
-    AssertionError error = new AssertionError(message.toString(), failure);
+    AssertionError error = failure instanceof CheckFailure
+        ? new AssertionError(message.toString())
+        : new AssertionError(message.toString(), failure);
     error.setStackTrace(callerStack.clone());
     return error;
   }

@@ -90,7 +90,7 @@ final class ContentsCheck<ElemT, ActualT> implements Serializable {
         Description description = new StringDescription();
         description.appendText("\nExpected: ").appendDescriptionOf(matcher).appendText("\n     but: ");
         matcher.describeMismatch(actual, description);
-        throw new AssertionError(description.toString());
+        throw new CheckFailure(description.toString());
       }
       return null;
     }

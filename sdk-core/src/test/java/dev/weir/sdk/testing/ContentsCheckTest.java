@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.sameInstance;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,6 +38,14 @@ class ContentsCheckTest {
         "PAssert$7 failed, declared at dev.weir.sdk.testing.ContentsCheckTest.check(ContentsCheckTest.java:"));
     assertThat(error.getMessage(), containsString("):\nExpected: iterable with items [1, 2] in any order\n"
         + "     but: missing [2] and unexpected [4] in 2 elements: [1, 4]"));
+  }
+
+  @Test
+  void mismatchHasNoCauseSinceItsMessageSaysItAll() {
+    AssertionError error = assertThrows(AssertionError.class,
+        () -> check(List.of(1), ContentsCheck.matching(SerializableMatchers.containsInAnyOrder(2))));
+
+    assertThat(error.getCause(), nullValue());
   }
 
   @Test
