@@ -95,7 +95,8 @@ public class TestPipeline extends Pipeline implements BeforeEachCallback, AfterE
    * the runner (absent: the default runner), and {@value #PROPERTY_TEST_PIPELINE_OPTIONS} holds
    * further flags as a JSON array of strings, such as {@code ["--targetParallelism=2"]}. Unless
    * those flags set them, {@code --enforceImmutability=true} and {@code --enforceEncodability=true}
-   * are added: the direct runner's checks are on in tests (other runners ignore them).
+   * are added: the direct runner's checks are on in tests (other runners ignore them). Flags are
+   * parsed strictly, except those two, which are accepted even where no runner declares them.
    *
    * @throws IllegalArgumentException naming the property, if a property is malformed, the flags
    *     contain an option no registered interface declares, or they name another runner than
@@ -103,21 +104,38 @@ public class TestPipeline extends Pipeline implements BeforeEachCallback, AfterE
    */
   public static PipelineOptions testingPipelineOptions() {
     List<String> flags = flagsFromProperty(System.getProperty(PROPERTY_TEST_PIPELINE_OPTIONS));
-    String runner = System.getProperty(PROPERTY_RUNNER);
-    if (runner != null && !runner.isBlank()) {
-      Optional<String> flagged = flagValue(flags, "runner");
-      if (flagged.isPresent() && !flagged.get().equals(runner.trim())) {
-        throw new IllegalArgumentException(
-            "System property " + PROPERTY_RUNNER + " names runner '" + runner.trim() + "' but "
-                + PROPERTY_TEST_PIPELINE_OPTIONS + " has --runner=" + flagged.get()
-                + ". Fix: name the runner in one of the two properties only.");
-      }
-      if (flagged.isEmpty()) {
-        flags.add(0, "--runner=" + runner.trim());
+    addRunnerFromProperty(flags, System.getProperty(PROPERTY_RUNNER));
+    checkParseStrictly(flags);
+    for (String check : ENFORCEMENT_FLAGS) {
+      if (flagValue(flags, check).isEmpty()) {
+        flags.add("--" + check + "=true");
       }
     }
-    // Parsed strictly first, so that a misspelt flag fails instead of being silently kept; all but
-    // the enforcement flags, which only the direct runner declares.
+    // Without strict parsing, the enforcement flags are kept even where no runner declares them.
+    return PipelineOptionsFactory.fromArgs(flags.toArray(String[]::new)).withoutStrictParsing().create();
+  }
+
+  private static void addRunnerFromProperty(List<String> flags, String runner) {
+    if (runner == null || runner.isBlank()) {
+      return;
+    }
+    Optional<String> flagged = flagValue(flags, "runner");
+    if (flagged.isPresent() && !flagged.get().equals(runner.trim())) {
+      throw new IllegalArgumentException(
+          "System property " + PROPERTY_RUNNER + " names runner '" + runner.trim() + "' but "
+              + PROPERTY_TEST_PIPELINE_OPTIONS + " has --runner=" + flagged.get()
+              + ". Fix: name the runner in one of the two properties only.");
+    }
+    if (flagged.isEmpty()) {
+      flags.add(0, "--runner=" + runner.trim());
+    }
+  }
+
+  /**
+   * Parses all flags but the enforcement ones (which only the direct runner declares) strictly, so
+   * that a misspelt flag fails instead of being silently kept.
+   */
+  private static void checkParseStrictly(List<String> flags) {
     String[] checked = flags.stream().filter(flag -> !isEnforcementFlag(flag)).toArray(String[]::new);
     try {
       PipelineOptionsFactory.fromArgs(checked).create();
@@ -127,13 +145,6 @@ public class TestPipeline extends Pipeline implements BeforeEachCallback, AfterE
               + PROPERTY_TEST_PIPELINE_OPTIONS + ") do not parse: " + e.getMessage(),
           e);
     }
-    for (String check : ENFORCEMENT_FLAGS) {
-      if (flagValue(flags, check).isEmpty()) {
-        flags.add("--" + check + "=true");
-      }
-    }
-    // Without strict parsing, the enforcement flags are kept even where no runner declares them.
-    return PipelineOptionsFactory.fromArgs(flags.toArray(String[]::new)).withoutStrictParsing().create();
   }
 
   private static List<String> flagsFromProperty(String json) {
