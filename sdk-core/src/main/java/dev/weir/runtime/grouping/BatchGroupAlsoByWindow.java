@@ -49,14 +49,25 @@ public final class BatchGroupAlsoByWindow<K, V> {
    *     window function merges windows
    */
   public BatchGroupAlsoByWindow(String stepName, Coder<K> keyCoder, WindowingStrategy<?, ?> strategy) {
+    checkSupported(stepName, strategy);
+    this.keyCoder = Objects.requireNonNull(keyCoder, "keyCoder");
+    this.timestampCombiner = strategy.getTimestampCombiner();
+  }
+
+  /**
+   * Checks, before any element flows, that a grouping step {@code stepName} of a collection with
+   * {@code strategy} can be run; runners call it when they plan a run.
+   *
+   * @throws UnsupportedOperationException naming the step and window function if the window
+   *     function merges windows
+   */
+  public static void checkSupported(String stepName, WindowingStrategy<?, ?> strategy) {
     if (!strategy.getWindowFn().isNonMerging()) {
       throw new UnsupportedOperationException(
           "GroupByKey '" + stepName + "' groups a collection windowed by " + strategy.getWindowFn()
               + ", which merges windows; grouping with merging windows is not supported yet (Weir issue 3)."
               + " Fix: use a non-merging WindowFn such as FixedWindows or GlobalWindows.");
     }
-    this.keyCoder = Objects.requireNonNull(keyCoder, "keyCoder");
-    this.timestampCombiner = strategy.getTimestampCombiner();
   }
 
   /** Adds {@code element} to the group of its key in each of its windows. */
