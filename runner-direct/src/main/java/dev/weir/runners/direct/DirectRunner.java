@@ -9,7 +9,6 @@ import dev.weir.runtime.metrics.MetricsContainerStepMap;
 import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.PipelineRunner;
 import dev.weir.sdk.options.PipelineOptions;
-import dev.weir.sdk.values.PCollection;
 
 /**
  * The reference runner: runs a pipeline in this JVM, faithful to the model and, on request,
@@ -49,7 +48,6 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
   @Override
   public DirectPipelineResult run(Pipeline pipeline) {
     PipelineGraph graph = PipelineGraph.of(pipeline);
-    checkBounded(graph);
     GraphDump.writeIfRequested(graph, options);
     MetricsContainerStepMap metrics = new MetricsContainerStepMap();
     BatchExecutor executor = new BatchExecutor(graph, options, metrics);
@@ -58,16 +56,6 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
       result.waitUntilFinish();
     }
     return result;
-  }
-
-  private static void checkBounded(PipelineGraph graph) {
-    graph.getSteps().forEach(step -> step.outputs().values().forEach(output -> {
-      if (output instanceof PCollection<?> collection && collection.isBounded() == PCollection.IsBounded.UNBOUNDED) {
-        throw new UnsupportedOperationException(
-            "The DirectRunner runs bounded pipelines only, for now, but transform '" + step.fullName()
-                + "' outputs the unbounded PCollection '" + collection.getName() + "'.");
-      }
-    }));
   }
 
   @Override

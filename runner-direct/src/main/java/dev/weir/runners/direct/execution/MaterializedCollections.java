@@ -31,10 +31,16 @@ final class MaterializedCollections {
     this.graph = graph;
   }
 
-  /** Records what {@code producer} made of {@code value}. */
+  /** Records the contents of {@code value}; empty bundles are dropped, so that no task gets one. */
   void put(PValue value, List<? extends Bundle<?>> contents) {
     verify(!bundles.containsKey(value), "%s was produced twice", value);
-    bundles.put(value, List.copyOf(contents));
+    List<Bundle<?>> nonEmpty = new ArrayList<>();
+    for (Bundle<?> bundle : contents) {
+      if (!bundle.elements().isEmpty()) {
+        nonEmpty.add(bundle);
+      }
+    }
+    bundles.put(value, nonEmpty);
     pendingConsumers.put(value, graph.getConsumers(value).size());
   }
 
