@@ -4,9 +4,14 @@ import static com.google.common.base.Preconditions.checkState;
 
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.transforms.windowing.AfterWatermark;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.DefaultTrigger;
+import dev.weir.sdk.transforms.windowing.Never;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
+import dev.weir.sdk.transforms.windowing.Trigger;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
@@ -29,7 +34,8 @@ import org.joda.time.Instant;
  * {@code END_OF_WINDOW}, the window's max timestamp). Values keep their arrival order; groups are
  * emitted in the order their first element arrived.
  *
- * <p>Only non-merging window functions are supported: the constructor rejects a merging one.
+ * <p>Only non-merging window functions, and triggers that fire once at the end of the window, are
+ * supported (see {@link #checkSupported}); the constructor rejects others.
  * Call order: any number of {@link #processElement}, then {@link #finish} once. Not thread-safe;
  * a runner that groups in parallel partitions keys across instances.
  *
@@ -56,10 +62,11 @@ public final class BatchGroupAlsoByWindow<K, V> {
 
   /**
    * Checks, before any element flows, that a grouping step {@code stepName} of a collection with
-   * {@code strategy} can be run; runners call it when they plan a run.
+   * {@code strategy} can be run by this class; runners call it when they plan a run.
    *
-   * @throws UnsupportedOperationException naming the step and window function if the window
-   *     function merges windows
+   * @throws UnsupportedOperationException naming the step and what is not supported yet: a window
+   *     function that merges windows, or a trigger that may fire other than once, when the
+   *     watermark passes the end of the window
    */
   public static void checkSupported(String stepName, WindowingStrategy<?, ?> strategy) {
     if (!strategy.getWindowFn().isNonMerging()) {
@@ -68,6 +75,32 @@ public final class BatchGroupAlsoByWindow<K, V> {
               + ", which merges windows; grouping with merging windows is not supported yet (Weir issue 3)."
               + " Fix: use a non-merging WindowFn such as FixedWindows or GlobalWindows.");
     }
+    if (!firesOnlyAtEndOfWindow(strategy.getTrigger())) {
+      throw new UnsupportedOperationException(
+          "GroupByKey '" + stepName + "' groups a collection triggered by " + strategy.getTrigger()
+              + ", which may fire before the end of the window; bounded grouping supports only triggers that"
+              + " fire once when the watermark passes the end of the window, until triggers run in the"
+              + " grouping core (Weir issue 3). Fix: use the default trigger or AfterWatermark.pastEndOfWindow()"
+              + " without early firings.");
+    }
+  }
+
+  /**
+   * Whether {@code trigger}, over a bounded input whose watermark jumps to the end of time with no
+   * late data, fires exactly once per window, when the watermark passes its end.
+   */
+  private static boolean firesOnlyAtEndOfWindow(Trigger trigger) {
+    if (trigger instanceof DefaultTrigger || trigger instanceof AfterWatermark.FromEndOfWindow) {
+      return true;
+    }
+    if (trigger instanceof AfterWatermark.AfterWatermarkEarlyAndLate earlyAndLate) {
+      // Late firings need late data, which a bounded input never has.
+      return earlyAndLate.getEarlyTrigger() instanceof Never.NeverTrigger;
+    }
+    if (trigger instanceof Repeatedly repeatedly) {
+      return firesOnlyAtEndOfWindow(repeatedly.getRepeatedTrigger());
+    }
+    return false;
   }
 
   /** Adds {@code element} to the group of its key in each of its windows. */

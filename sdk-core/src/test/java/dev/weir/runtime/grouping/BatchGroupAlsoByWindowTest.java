@@ -13,10 +13,13 @@ import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
 import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.transforms.windowing.AfterPane;
+import dev.weir.sdk.transforms.windowing.AfterWatermark;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
@@ -153,6 +156,27 @@ class BatchGroupAlsoByWindowTest {
 
     assertThat(e.getMessage(), containsString("'Sessions/GroupByKey'"));
     assertThat(e.getMessage(), containsString("ClaimsToMerge, which merges windows"));
+  }
+
+  @Test
+  void acceptsTriggersThatFireOnceAtTheEndOfTheWindowOfABoundedInput() {
+    BatchGroupAlsoByWindow.checkSupported("GBK", FIXED_10.withTrigger(AfterWatermark.pastEndOfWindow()));
+    BatchGroupAlsoByWindow.checkSupported("GBK", FIXED_10.withTrigger(
+        AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1))));
+    BatchGroupAlsoByWindow.checkSupported("GBK", FIXED_10.withTrigger(
+        Repeatedly.forever(AfterWatermark.pastEndOfWindow())));
+  }
+
+  @Test
+  void rejectsTriggersWithEarlyFiringsNamingTheStepAndTheTrigger() {
+    WindowingStrategy<?, ?> early = FIXED_10.withTrigger(
+        AfterWatermark.pastEndOfWindow().withEarlyFirings(AfterPane.elementCountAtLeast(2)));
+
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> BatchGroupAlsoByWindow.checkSupported("Count/GroupByKey", early));
+
+    assertThat(e.getMessage(), containsString("GroupByKey 'Count/GroupByKey' groups a collection triggered by "
+        + early.getTrigger() + ", which may fire before the end of the window"));
   }
 
   @Test
