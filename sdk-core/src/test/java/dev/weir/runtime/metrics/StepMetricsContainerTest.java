@@ -29,6 +29,7 @@ class StepMetricsContainerTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
   void receivesUpdatesFromMetricsWhileInstalled() {
     try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
       Metrics.counter("ns", "count").inc(2);

@@ -38,7 +38,11 @@ public final class ListSource<T> extends BoundedSource<T> {
   /** A source of {@code elements}, all at the minimum timestamp. */
   @SafeVarargs
   public static <T> ListSource<T> of(Coder<T> coder, T... elements) {
-    return of(coder, Arrays.asList(elements));
+    List<T> list = new ArrayList<>();
+    for (T element : elements) {
+      list.add(element);
+    }
+    return of(coder, list);
   }
 
   /** A source of {@code elements}, all at the minimum timestamp. */

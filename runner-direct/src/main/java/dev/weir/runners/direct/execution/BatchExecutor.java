@@ -50,7 +50,7 @@ public final class BatchExecutor {
       }
     }
     this.graph = graph;
-    this.context = new ExecutionContext(options, new WorkerPool(options.getTargetParallelism()), metrics);
+    this.context = ExecutionContext.of(options, new WorkerPool(options.getTargetParallelism()), metrics);
     this.store = new MaterializedCollections(graph);
   }
 
@@ -149,7 +149,7 @@ public final class BatchExecutor {
 
   private void tearDownInstances() {
     for (DoFnInstancePool<?, ?> pool : instancePools) {
-      for (Throwable failure : pool.teardownAll()) {
+      for (Throwable failure : pool.teardownAll(context.metrics().getContainer(pool.stepName()))) {
         LOG.log(System.Logger.Level.WARNING, "A DoFn's @Teardown failed; teardown is best effort", failure);
       }
     }

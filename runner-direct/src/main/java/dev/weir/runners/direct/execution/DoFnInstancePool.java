@@ -1,6 +1,8 @@
 package dev.weir.runners.direct.execution;
 
 import dev.weir.runtime.dofn.DoFnLifecycle;
+import dev.weir.sdk.metrics.MetricsContainer;
+import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.transforms.DoFn;
 import java.io.ByteArrayInputStream;
@@ -69,17 +71,28 @@ final class DoFnInstancePool<InputT, OutputT> {
     idle.add(evaluator);
   }
 
-  /** Tears down every idle instance; returns what their {@code @Teardown} methods threw. */
-  List<Throwable> teardownAll() {
+  /**
+   * Tears down every idle instance, with {@code metrics} installed for what {@code @Teardown}
+   * reports; returns what the {@code @Teardown} methods threw.
+   */
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
+  List<Throwable> teardownAll(MetricsContainer metrics) {
     List<Throwable> failures = new ArrayList<>();
-    for (ParDoEvaluator<InputT, OutputT> evaluator = idle.poll(); evaluator != null; evaluator = idle.poll()) {
-      try {
-        DoFnLifecycle.teardown(evaluator.fn(), stepName);
-      } catch (RuntimeException e) {
-        failures.add(e);
+    try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(metrics)) {
+      for (ParDoEvaluator<InputT, OutputT> evaluator = idle.poll(); evaluator != null; evaluator = idle.poll()) {
+        try {
+          DoFnLifecycle.teardown(evaluator.fn(), stepName);
+        } catch (RuntimeException e) {
+          failures.add(e);
+        }
       }
     }
     return failures;
+  }
+
+  /** The full name of the step whose instances these are. */
+  String stepName() {
+    return stepName;
   }
 
   private void tearDownQuietly(DoFn<InputT, OutputT> fn, RuntimeException cause) {

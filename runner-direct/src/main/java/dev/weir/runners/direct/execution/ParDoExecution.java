@@ -72,6 +72,7 @@ final class ParDoExecution<InputT, OutputT> {
     return new Bundle(elements);
   }
 
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
   private BundleOutputs evaluate(Bundle<InputT> bundle) {
     MetricsContainer container = context.metrics().getContainer(step.fullName());
     try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {

@@ -47,6 +47,7 @@ final class ReadExecution<T> {
     return context.pool().runAll(step.fullName(), tasks) ? List.copyOf(bundles) : null;
   }
 
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
   private List<? extends BoundedSource<T>> split() throws Exception {
     PipelineOptions options = context.options();
     try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container())) {
@@ -59,6 +60,7 @@ final class ReadExecution<T> {
     }
   }
 
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
   private Bundle<T> read(BoundedSource<T> part) throws Exception {
     List<WindowedValue<T>> elements = new ArrayList<>();
     ElementChecks checks = new ElementChecks(step.fullName(), context);

@@ -45,6 +45,7 @@ final class WindowAssignExecution<T> {
     return context.pool().runAll(step.fullName(), tasks) ? List.copyOf(bundles) : null;
   }
 
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
   private Bundle<T> assign(Bundle<T> bundle) {
     List<WindowedValue<T>> elements = new ArrayList<>(bundle.elements().size());
     try (MetricsEnvironment.Scope scope =
