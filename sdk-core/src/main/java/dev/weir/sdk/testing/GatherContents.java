@@ -3,6 +3,7 @@ package dev.weir.sdk.testing;
 import dev.weir.sdk.transforms.PTransform;
 import dev.weir.sdk.transforms.View;
 import dev.weir.sdk.transforms.windowing.GlobalWindows;
+import dev.weir.sdk.transforms.windowing.Never;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.PCollectionView;
@@ -29,8 +30,10 @@ final class GatherContents<T> extends PTransform<PCollection<T>, PCollectionView
 
   @Override
   public PCollectionView<Iterable<T>> expand(PCollection<T> input) {
+    // Never fires before the global window ends, so the side input holds every pane's elements
+    // whatever trigger the collection had.
     return input
-        .apply("IntoGlobalWindow", Window.<T>into(new GlobalWindows()))
+        .apply("IntoGlobalWindow", Window.<T>into(new GlobalWindows()).triggering(Never.ever()).discardingFiredPanes())
         .apply("AsIterable", View.asIterable());
   }
 

@@ -19,7 +19,9 @@ import dev.weir.sdk.metrics.MetricsFilter;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.SerializableFunction;
+import dev.weir.sdk.transforms.windowing.AfterPane;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
@@ -324,6 +326,17 @@ class PAssertTest {
     PAssert.that(windowed).containsInAnyOrder(1, 2, 3);
     PAssert.thatSingleton(ints(1).apply("WindowOne", Window.into(FixedWindows.of(Duration.standardSeconds(1)))))
         .isEqualTo(1);
+
+    p.run();
+  }
+
+  @Test
+  void collectionWithAnEarlyFiringTriggerIsCheckedOverAllItsPanes() {
+    PCollection<Integer> triggered = ints(1, 2, 3).apply(Window.<Integer>configure()
+        .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
+        .discardingFiredPanes());
+
+    PAssert.that(triggered).containsInAnyOrder(1, 2, 3);
 
     p.run();
   }
