@@ -32,6 +32,7 @@ final class InMemoryElements<T> extends PTransform<PBegin, PCollection<T>> {
 
   /** Reads {@code elements}, encoded with {@code coder}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read
   static <T> InMemoryElements<T> of(Coder<T> coder, T... elements) {
     List<byte[]> encoded = new ArrayList<>();
     for (T element : Arrays.asList(elements)) {

@@ -44,7 +44,7 @@ class PAssertTest {
   }
 
   private PCollection<KV<String, Integer>> pairs(List<KV<String, Integer>> values) {
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
     KV<String, Integer>[] array = values.toArray(new KV[0]);
     return p.apply(InMemoryElements.of(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()), array));
   }
@@ -90,6 +90,7 @@ class PAssertTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // a generic varargs array, as for hamcrest's own matchers
   void containsInAnyOrderOfMatchersPasses() {
     PAssert.that(ints(5, 50)).containsInAnyOrder(SerializableMatchers.greaterThan(10), SerializableMatchers.lessThan(10));
 
@@ -97,6 +98,7 @@ class PAssertTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // a generic varargs array, as for hamcrest's own matchers
   void containsInAnyOrderOfMatchersFailsWithHamcrestsDescription() {
     PAssert.that(ints(5, 6)).containsInAnyOrder(SerializableMatchers.greaterThan(10), SerializableMatchers.lessThan(10));
 
