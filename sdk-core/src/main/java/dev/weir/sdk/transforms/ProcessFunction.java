@@ -3,18 +3,19 @@ package dev.weir.sdk.transforms;
 import java.io.Serializable;
 
 /**
- * A serializable function from one value to another that may throw a checked exception: the
- * function type that element-wise transforms ({@code MapElements}, {@code Filter}, ...) accept.
+ * A serializable function from one value to another that may throw a checked exception, the
+ * general form of the user functions passed to transforms such as {@code MapElements}.
  *
- * <p>Implementations are shipped to workers by Java serialization and called by runners from any
- * thread, possibly concurrently on different copies; they should be stateless. An exception thrown
- * by {@link #apply} fails the bundle being processed.
+ * <p>Instances are serialized with the transform that holds them and called by runners on any
+ * thread; an implementation should hold no mutable state shared between calls. An exception thrown
+ * by {@link #apply} fails the element being processed, and with it the pipeline run.
  *
- * @param <InputT> the input type
- * @param <OutputT> the output type
+ * @param <InputT> the type of the argument
+ * @param <OutputT> the type of the result
  */
 @FunctionalInterface
 public interface ProcessFunction<InputT, OutputT> extends Serializable {
-  /** The result of applying this function to {@code input}. */
+
+  /** Computes the result for {@code input}; may throw to fail the element. */
   OutputT apply(InputT input) throws Exception;
 }

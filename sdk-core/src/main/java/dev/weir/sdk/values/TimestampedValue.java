@@ -1,9 +1,12 @@
 package dev.weir.sdk.values;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.CoderException;
+import dev.weir.sdk.coders.InstantCoder;
+import dev.weir.sdk.coders.StructuredCoder;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,10 +15,11 @@ import java.util.Objects;
 import org.joda.time.Instant;
 
 /**
- * An immutable value paired with an event-time timestamp, as given to {@code Create.timestamped}
- * or carried through a {@code Reshuffle}.
+ * A value with an event-time timestamp, as produced by {@code Create.timestamped} or read by
+ * {@code TestStream}.
  *
- * <p>The value may be null; the timestamp may not.
+ * <p>Immutable if the value is. The value may be null; the timestamp may not. Equality compares
+ * both.
  *
  * @param <V> the type of the value
  */
@@ -25,17 +29,18 @@ public final class TimestampedValue<V> {
 
   private TimestampedValue(V value, Instant timestamp) {
     this.value = value;
-    this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+    this.timestamp = timestamp;
   }
 
-  /** {@code value} at {@code timestamp}. */
+  /** {@code value} at {@code timestamp}; fails if the timestamp is null. */
   public static <V> TimestampedValue<V> of(V value, Instant timestamp) {
+    checkArgument(timestamp != null, "the timestamp of a TimestampedValue must not be null (value %s)", value);
     return new TimestampedValue<>(value, timestamp);
   }
 
-  /** {@code value} at the minimum timestamp, where elements without a timestamp sit. */
+  /** {@code value} at {@link BoundedWindow#TIMESTAMP_MIN_VALUE}, before every other timestamp. */
   public static <V> TimestampedValue<V> atMinimumTimestamp(V value) {
-    return of(value, BoundedWindow.TIMESTAMP_MIN_VALUE);
+    return new TimestampedValue<>(value, BoundedWindow.TIMESTAMP_MIN_VALUE);
   }
 
   public V getValue() {
@@ -62,26 +67,30 @@ public final class TimestampedValue<V> {
 
   @Override
   public String toString() {
-    return "TimestampedValue{" + value + " @ " + timestamp + "}";
+    return "TimestampedValue(" + value + ", " + timestamp + ")";
   }
 
   /**
-   * Encodes a {@link TimestampedValue} as its value (with the value coder) followed by its
-   * timestamp in milliseconds, as 8 big-endian bytes.
+   * Encodes a {@link TimestampedValue} as its value, with the value coder, followed by its
+   * timestamp, with {@link InstantCoder}.
+   *
+   * <p>Deterministic, and consistent with equals, when the value coder is. Immutable and
+   * thread-safe.
    *
    * @param <T> the type of the value
    */
-  public static final class TimestampedValueCoder<T> extends Coder<TimestampedValue<T>> {
+  public static final class TimestampedValueCoder<T> extends StructuredCoder<TimestampedValue<T>> {
     private static final long serialVersionUID = 1L;
 
     private final Coder<T> valueCoder;
 
     private TimestampedValueCoder(Coder<T> valueCoder) {
-      this.valueCoder = Objects.requireNonNull(valueCoder, "valueCoder");
+      this.valueCoder = valueCoder;
     }
 
-    /** The coder of timestamped values whose values {@code valueCoder} encodes. */
+    /** A coder whose values use {@code valueCoder}. */
     public static <T> TimestampedValueCoder<T> of(Coder<T> valueCoder) {
+      checkArgument(valueCoder != null, "the value coder of a TimestampedValueCoder must not be null");
       return new TimestampedValueCoder<>(valueCoder);
     }
 
@@ -90,17 +99,18 @@ public final class TimestampedValue<V> {
     }
 
     @Override
-    public void encode(TimestampedValue<T> value, OutputStream out) throws IOException {
-      valueCoder.encode(value.getValue(), out);
-      DataOutputStream data = new DataOutputStream(out);
-      data.writeLong(value.getTimestamp().getMillis());
-      data.flush();
+    public void encode(TimestampedValue<T> timestamped, OutputStream out) throws IOException {
+      if (timestamped == null) {
+        throw new CoderException("cannot encode a null TimestampedValue; wrap the coder in NullableCoder");
+      }
+      valueCoder.encode(timestamped.getValue(), out);
+      InstantCoder.of().encode(timestamped.getTimestamp(), out);
     }
 
     @Override
     public TimestampedValue<T> decode(InputStream in) throws IOException {
       T value = valueCoder.decode(in);
-      return TimestampedValue.of(value, new Instant(new DataInputStream(in).readLong()));
+      return TimestampedValue.of(value, InstantCoder.of().decode(in));
     }
 
     @Override
@@ -108,23 +118,34 @@ public final class TimestampedValue<V> {
       return List.of(valueCoder);
     }
 
+    /** Deterministic when the value coder is. */
     @Override
     public void verifyDeterministic() throws NonDeterministicException {
-      try {
-        valueCoder.verifyDeterministic();
-      } catch (NonDeterministicException e) {
-        throw new NonDeterministicException(this, "its value coder is not deterministic", e);
+      verifyDeterministic(this, "the value coder must be deterministic", valueCoder);
+    }
+
+    @Override
+    public boolean consistentWithEquals() {
+      return valueCoder.consistentWithEquals();
+    }
+
+    /** The value itself where consistent with equals, else one holding the value's structural value. */
+    @Override
+    public Object structuralValue(TimestampedValue<T> timestamped) {
+      if (consistentWithEquals()) {
+        return timestamped;
       }
+      return TimestampedValue.of(valueCoder.structuralValue(timestamped.getValue()), timestamped.getTimestamp());
     }
 
     @Override
-    public boolean equals(Object o) {
-      return o instanceof TimestampedValueCoder && valueCoder.equals(((TimestampedValueCoder<?>) o).valueCoder);
+    public TypeDescriptor<TimestampedValue<T>> getEncodedTypeDescriptor() {
+      return timestampedValues(valueCoder.getEncodedTypeDescriptor());
     }
 
-    @Override
-    public int hashCode() {
-      return valueCoder.hashCode();
+    // Static so that the anonymous descriptors do not capture (and serialize) this coder.
+    private static <T> TypeDescriptor<TimestampedValue<T>> timestampedValues(TypeDescriptor<T> value) {
+      return new TypeDescriptor<TimestampedValue<T>>() {}.where(new TypeParameter<T>() {}, value);
     }
   }
 }

@@ -1,7 +1,8 @@
 package dev.weir.sdk.values;
 
-import com.google.common.reflect.TypeParameter;
-import com.google.common.reflect.TypeToken;
+import com.google.common.reflect.TypeResolver;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ready-made {@link TypeDescriptor}s for common types, to pass to {@code MapElements.into(...)}
- * and friends: {@code TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())}.
+ * {@link TypeDescriptor}s of common types, and of generic types built from other descriptors, for
+ * declaring output types without anonymous subclasses, as in {@code
+ * MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()))}.
  *
- * <p>All methods return new immutable descriptors; arguments must not be null.
+ * <p>Every method returns a new, immutable descriptor equal to the one written out by hand, such
+ * as {@code new TypeDescriptor<KV<String, Integer>>() {}}. Arguments must not be null.
  */
 public final class TypeDescriptors {
   private TypeDescriptors() {}
@@ -41,16 +44,8 @@ public final class TypeDescriptors {
     return TypeDescriptor.of(Short.class);
   }
 
-  public static TypeDescriptor<Byte> bytes() {
-    return TypeDescriptor.of(Byte.class);
-  }
-
   public static TypeDescriptor<Character> characters() {
     return TypeDescriptor.of(Character.class);
-  }
-
-  public static TypeDescriptor<String> strings() {
-    return TypeDescriptor.of(String.class);
   }
 
   public static TypeDescriptor<BigDecimal> bigdecimals() {
@@ -61,49 +56,83 @@ public final class TypeDescriptors {
     return TypeDescriptor.of(BigInteger.class);
   }
 
-  /** The type of {@code null}-only values, such as the keys of a global combine. */
+  public static TypeDescriptor<String> strings() {
+    return TypeDescriptor.of(String.class);
+  }
+
+  /** The descriptor of {@link Void}, the type of elements that are always null. */
+  public static TypeDescriptor<Void> nulls() {
+    return TypeDescriptor.of(Void.class);
+  }
+
+  /** The same as {@link #nulls()}. */
   public static TypeDescriptor<Void> voids() {
     return TypeDescriptor.of(Void.class);
   }
 
-  /** {@code KV<K, V>}. */
+  /** {@code KV<K, V>} for the given key and value types. */
   public static <K, V> TypeDescriptor<KV<K, V>> kvs(TypeDescriptor<K> key, TypeDescriptor<V> value) {
-    TypeToken<KV<K, V>> type = new TypeToken<KV<K, V>>() {}
-        .where(new TypeParameter<K>() {}, token(key))
-        .where(new TypeParameter<V>() {}, token(value));
-    return descriptor(type);
+    return new TypeDescriptor<KV<K, V>>() {}.where(new TypeParameter<K>() {}, key).where(new TypeParameter<V>() {}, value);
   }
 
-  /** {@code List<T>}. */
-  public static <T> TypeDescriptor<List<T>> lists(TypeDescriptor<T> element) {
-    return descriptor(new TypeToken<List<T>>() {}.where(new TypeParameter<T>() {}, token(element)));
-  }
-
-  /** {@code Set<T>}. */
+  /** {@code Set<T>} for the given element type. */
   public static <T> TypeDescriptor<Set<T>> sets(TypeDescriptor<T> element) {
-    return descriptor(new TypeToken<Set<T>>() {}.where(new TypeParameter<T>() {}, token(element)));
+    return new TypeDescriptor<Set<T>>() {}.where(new TypeParameter<T>() {}, element);
   }
 
-  /** {@code Iterable<T>}. */
-  public static <T> TypeDescriptor<Iterable<T>> iterables(TypeDescriptor<T> element) {
-    return descriptor(new TypeToken<Iterable<T>>() {}.where(new TypeParameter<T>() {}, token(element)));
-  }
-
-  /** {@code Map<K, V>}. */
+  /** {@code Map<K, V>} for the given key and value types. */
   public static <K, V> TypeDescriptor<Map<K, V>> maps(TypeDescriptor<K> key, TypeDescriptor<V> value) {
-    TypeToken<Map<K, V>> type = new TypeToken<Map<K, V>>() {}
-        .where(new TypeParameter<K>() {}, token(key))
-        .where(new TypeParameter<V>() {}, token(value));
-    return descriptor(type);
+    return new TypeDescriptor<Map<K, V>>() {}.where(new TypeParameter<K>() {}, key).where(new TypeParameter<V>() {}, value);
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> TypeToken<T> token(TypeDescriptor<T> type) {
-    return (TypeToken<T>) TypeToken.of(type.getType());
+  /** {@code List<T>} for the given element type. */
+  public static <T> TypeDescriptor<List<T>> lists(TypeDescriptor<T> element) {
+    return new TypeDescriptor<List<T>>() {}.where(new TypeParameter<T>() {}, element);
   }
 
+  /** {@code Iterable<T>} for the given element type. */
+  public static <T> TypeDescriptor<Iterable<T>> iterables(TypeDescriptor<T> element) {
+    return new TypeDescriptor<Iterable<T>>() {}.where(new TypeParameter<T>() {}, element);
+  }
+
+  /**
+   * Marks which type argument to extract in {@link #extractFromTypeParameters}: an anonymous
+   * subclass such as {@code new TypeVariableExtractor<SerializableFunction<X, Y>, Y>() {}} asks for
+   * the output type of a function.
+   *
+   * @param <InputT> the pattern to match against the analysed type's supertype
+   * @param <OutputT> the part of the pattern to return
+   */
+  public interface TypeVariableExtractor<InputT, OutputT> {}
+
+  /**
+   * The type that {@code extractor} picks out of {@code instance}'s generic supertype {@code
+   * klass}, or null if it is not known (for example for a lambda, whose class keeps no type
+   * arguments).
+   */
   @SuppressWarnings("unchecked")
-  private static <T> TypeDescriptor<T> descriptor(TypeToken<T> token) {
-    return (TypeDescriptor<T>) TypeDescriptor.of(token.getType());
+  public static <T, V> TypeDescriptor<V> extractFromTypeParameters(
+      T instance, Class<? super T> klass, TypeVariableExtractor<T, V> extractor) {
+    return extractFromTypeParameters((TypeDescriptor<T>) TypeDescriptor.of(instance.getClass()), klass, extractor);
+  }
+
+  /**
+   * The type that {@code extractor} picks out of {@code type}'s generic supertype {@code klass}, or
+   * null if that type is not fully known.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T, V> TypeDescriptor<V> extractFromTypeParameters(
+      TypeDescriptor<T> type, Class<? super T> klass, TypeVariableExtractor<T, V> extractor) {
+    ParameterizedType declared =
+        (ParameterizedType) TypeDescriptor.of(extractor.getClass()).getSupertype(TypeVariableExtractor.class).getType();
+    Type pattern = declared.getActualTypeArguments()[0];
+    Type wanted = declared.getActualTypeArguments()[1];
+    Type actual = type.getSupertype(klass).getType();
+    if (pattern instanceof ParameterizedType && !(actual instanceof ParameterizedType)) {
+      // A raw supertype carries no type arguments to match the pattern against.
+      return null;
+    }
+    TypeDescriptor<?> result = TypeDescriptor.of(new TypeResolver().where(pattern, actual).resolveType(wanted));
+    return result.hasUnresolvedParameters() ? null : (TypeDescriptor<V>) result;
   }
 }
