@@ -6,7 +6,7 @@ import dev.weir.sdk.coders.CannotProvideCoderException;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
 import dev.weir.sdk.coders.CoderRegistry;
-import dev.weir.sdk.coders.IterableCoder;
+import dev.weir.sdk.coders.IterableLikeCoder;
 import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.coders.ListCoder;
 import dev.weir.sdk.coders.VoidCoder;
@@ -757,13 +757,13 @@ public final class Combine {
     @SuppressWarnings("unchecked")
     public Coder<KV<K, OutputT>> outputCoder(CoderRegistry registry, Coder<?> inputCoder, String inputName) {
       if (!(inputCoder instanceof KvCoder)
-          || !(((KvCoder<?, ?>) inputCoder).getValueCoder() instanceof IterableCoder)) {
+          || !(((KvCoder<?, ?>) inputCoder).getValueCoder() instanceof IterableLikeCoder)) {
         throw new IllegalStateException("Combine.GroupedValues needs a KvCoder with an IterableCoder of values on its"
             + " input, but PCollection '" + inputName + "' has " + inputCoder
             + ". Fix: apply it to the output of a GroupByKey, or set such a coder on its input.");
       }
-      KvCoder<K, Iterable<InputT>> kvCoder = (KvCoder<K, Iterable<InputT>>) inputCoder;
-      Coder<InputT> valueCoder = ((IterableCoder<InputT>) kvCoder.getValueCoder()).getElemCoder();
+      KvCoder<K, ?> kvCoder = (KvCoder<K, ?>) inputCoder;
+      Coder<InputT> valueCoder = ((IterableLikeCoder<InputT, ?>) kvCoder.getValueCoder()).getElemCoder();
       try {
         Coder<OutputT> combined = ((CombineFn<InputT, ?, OutputT>) fn).getDefaultOutputCoder(registry, valueCoder);
         return KvCoder.of(kvCoder.getKeyCoder(), combined);
