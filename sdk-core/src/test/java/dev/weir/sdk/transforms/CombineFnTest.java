@@ -128,7 +128,7 @@ class CombineFnTest {
   }
 
   /** Counts characters; its accumulator type (Long) has a registered coder. */
-  static final class CountChars extends CombineFn<String, Long, Long> {
+  static class CountChars extends CombineFn<String, Long, Long> {
     private static final long serialVersionUID = 1L;
 
     @Override
