@@ -39,9 +39,14 @@ public final class Create {
   /** A collection of {@code elements}, in the global window at the minimum timestamp. */
   @SafeVarargs
   public static <T> Values<T> of(T element, T... elements) {
-    List<T> all = new ArrayList<>(elements.length + 1);
+    List<T> all = new ArrayList<>();
     all.add(element);
-    all.addAll(Arrays.asList(elements));
+    if (elements == null) {
+      // Java passes a lone null second argument as the varargs array itself: it is one null element.
+      all.add(null);
+    } else {
+      all.addAll(Arrays.asList(elements));
+    }
     return of(all);
   }
 
