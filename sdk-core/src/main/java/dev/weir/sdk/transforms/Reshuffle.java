@@ -22,6 +22,11 @@ import org.joda.time.Duration;
  * merging windows (sessions) the grouping would merge them, so this transform refuses it.
  * {@link #viaRandomKey()} does the same for an unkeyed collection.
  *
+ * <p>Simplified from Beam: the inner grouping fires by the input's own trigger (Beam substitutes
+ * one that fires for every element) and the output carries that grouping's windowing strategy (the
+ * trigger's continuation) rather than the input's. With the default trigger, the common case,
+ * nothing differs.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */

@@ -19,13 +19,22 @@ import dev.weir.sdk.coders.VarLongCoder;
 import dev.weir.sdk.io.BoundedSource;
 import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.options.PipelineOptionsFactory;
+import dev.weir.sdk.testing.PAssert;
+import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.testing.ValidatesRunner;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.TimestampedValue;
 import dev.weir.sdk.values.TypeDescriptors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Create}: coder choice and its in-memory source, checked without a runner. */
 class CreateTest {
@@ -155,5 +164,72 @@ class CreateTest {
       }
     }
     return read;
+  }
+
+  /** Create on a runner. */
+  @Nested
+  @ValidatesRunner
+  class OnARunner {
+    @RegisterExtension final transient TestPipeline p = TestPipeline.create();
+
+    @Test
+    void createsTheGivenElements() {
+      PAssert.that(p.apply(Create.of("a", "b", "c", "a"))).containsInAnyOrder("c", "a", "b", "a");
+      p.run();
+    }
+
+    @Test
+    void createsAnEmptyCollection() {
+      PAssert.that(p.apply(Create.empty(StringUtf8Coder.of()))).empty();
+      p.run();
+    }
+
+    @Test
+    void createsTheEntriesOfAMap() {
+      PAssert.that(p.apply(Create.of(Map.of("one", 1, "two", 2)))).containsInAnyOrder(KV.of("one", 1), KV.of("two", 2));
+      p.run();
+    }
+
+    @Test
+    void createsManyElementsReadInParts() {
+      List<Integer> elements = new ArrayList<>();
+      for (int i = 0; i < 5000; i++) {
+        elements.add(i);
+      }
+      PAssert.that(p.apply(Create.of(elements))).containsInAnyOrder(elements);
+      p.run();
+    }
+
+    @Test
+    void createsNullsWithANullableCoder() {
+      PCollection<String> pc = p.apply(Create.of("a", null).withCoder(NullableCoder.of(StringUtf8Coder.of())));
+      PAssert.that(pc).containsInAnyOrder("a", null);
+      p.run();
+    }
+
+    @Test
+    void elementsSitAtTheMinimumTimestamp() {
+      PCollection<KV<String, Long>> timestamps = p.apply(Create.of("a")).apply(ParDo.of(new TimestampMillisFn<>()));
+      PAssert.that(timestamps).containsInAnyOrder(KV.of("a", BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()));
+      p.run();
+    }
+
+    @Test
+    void timestampedGivesEachValueItsTimestamp() {
+      PCollection<KV<String, Long>> timestamps = p
+          .apply(Create.timestamped(TimestampedValue.of("a", new Instant(10)), TimestampedValue.of("b", new Instant(-5))))
+          .apply(ParDo.of(new TimestampMillisFn<>()));
+      PAssert.that(timestamps).containsInAnyOrder(KV.of("a", 10L), KV.of("b", -5L));
+      p.run();
+    }
+
+    @Test
+    void timestampedPairsValuesWithTimestampsInOrder() {
+      PCollection<KV<String, Long>> timestamps = p
+          .apply(Create.timestamped(List.of("a", "b", "c"), List.of(3L, 1L, 2L)))
+          .apply(ParDo.of(new TimestampMillisFn<>()));
+      PAssert.that(timestamps).containsInAnyOrder(KV.of("a", 3L), KV.of("b", 1L), KV.of("c", 2L));
+      p.run();
+    }
   }
 }

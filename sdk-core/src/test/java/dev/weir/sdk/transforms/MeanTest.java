@@ -12,10 +12,16 @@ import dev.weir.sdk.coders.CoderRegistry;
 import dev.weir.sdk.coders.DoubleCoder;
 import dev.weir.sdk.coders.VarIntCoder;
 import dev.weir.sdk.coders.VarLongCoder;
+import dev.weir.sdk.testing.PAssert;
+import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.testing.ValidatesRunner;
 import dev.weir.sdk.transforms.Mean.CountSum;
 import dev.weir.sdk.transforms.Mean.CountSumCoder;
+import dev.weir.sdk.values.KV;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Mean}. */
 class MeanTest {
@@ -55,5 +61,31 @@ class MeanTest {
   void outputIsADouble() throws Exception {
     assertThat(Mean.<Integer>of().getDefaultOutputCoder(CoderRegistry.createDefault(), VarIntCoder.of()),
         instanceOf(DoubleCoder.class));
+  }
+
+  /** Mean on a runner. */
+  @Nested
+  @ValidatesRunner
+  class OnARunner {
+    @RegisterExtension final transient TestPipeline p = TestPipeline.create();
+
+    @Test
+    void averagesAllElements() {
+      PAssert.that(p.apply(Create.of(1, 2, 3, 4)).apply(Mean.globally())).containsInAnyOrder(2.5);
+      p.run();
+    }
+
+    @Test
+    void averagesNothingToNaN() {
+      PAssert.that(p.apply(Create.empty(VarIntCoder.of())).apply(Mean.globally())).containsInAnyOrder(Double.NaN);
+      p.run();
+    }
+
+    @Test
+    void averagesTheValuesOfEachKey() {
+      PAssert.that(p.apply(Create.of(KV.of("a", 1L), KV.of("a", 4L), KV.of("b", 3L))).apply(Mean.perKey()))
+          .containsInAnyOrder(KV.of("a", 2.5), KV.of("b", 3.0));
+      p.run();
+    }
   }
 }

@@ -8,10 +8,16 @@ import dev.weir.sdk.coders.DoubleCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.coders.VarIntCoder;
 import dev.weir.sdk.coders.VarLongCoder;
+import dev.weir.sdk.testing.PAssert;
+import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.testing.ValidatesRunner;
+import dev.weir.sdk.values.KV;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Min}. */
 class MinTest {
@@ -55,6 +61,38 @@ class MinTest {
     @Override
     public int compare(String a, String b) {
       return Integer.compare(a.length(), b.length());
+    }
+  }
+
+  /** Min on a runner. */
+  @Nested
+  @ValidatesRunner
+  class OnARunner {
+    @RegisterExtension final transient TestPipeline p = TestPipeline.create();
+
+    @Test
+    void findsTheSmallestElement() {
+      PAssert.that(p.apply("ints", Create.of(5, -1, 3)).apply("i", Min.integersGlobally())).containsInAnyOrder(-1);
+      PAssert.that(p.apply("longs", Create.of(5L, 2L)).apply("l", Min.longsGlobally())).containsInAnyOrder(2L);
+      PAssert.that(p.apply("doubles", Create.of(0.5, -2.5)).apply("d", Min.doublesGlobally())).containsInAnyOrder(-2.5);
+      PAssert.that(p.apply("strings", Create.of("b", "a", "c")).apply("s", Min.globally())).containsInAnyOrder("a");
+      p.run();
+    }
+
+    @Test
+    void findsTheSmallestValueOfEachKey() {
+      PAssert.that(p.apply("ints", Create.of(KV.of("a", 4), KV.of("a", 2), KV.of("b", 7))).apply("i", Min.integersPerKey()))
+          .containsInAnyOrder(KV.of("a", 2), KV.of("b", 7));
+      PAssert.that(p.apply("words", Create.of(KV.of("k", "pear"), KV.of("k", "fig"))).apply("w", Min.perKey(new ByLength())))
+          .containsInAnyOrder(KV.of("k", "fig"));
+      p.run();
+    }
+
+    @Test
+    void findsTheSmallestByAComparator() {
+      PAssert.that(p.apply(Create.of("pear", "fig", "banana")).apply(Min.globally(new ByLength())))
+          .containsInAnyOrder("fig");
+      p.run();
     }
   }
 }

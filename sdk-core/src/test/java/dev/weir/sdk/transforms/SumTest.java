@@ -6,8 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.weir.sdk.coders.DoubleCoder;
 import dev.weir.sdk.coders.VarIntCoder;
 import dev.weir.sdk.coders.VarLongCoder;
+import dev.weir.sdk.testing.PAssert;
+import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.testing.ValidatesRunner;
+import dev.weir.sdk.values.KV;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Sum}. */
 class SumTest {
@@ -33,5 +39,38 @@ class SumTest {
     assertThat(Sum.ofIntegers().defaultValue(), equalTo(0));
     assertThat(Sum.ofLongs().defaultValue(), equalTo(0L));
     assertThat(Sum.ofDoubles().defaultValue(), equalTo(0.0));
+  }
+
+  /** Sum on a runner. */
+  @Nested
+  @ValidatesRunner
+  class OnARunner {
+    @RegisterExtension final transient TestPipeline p = TestPipeline.create();
+
+    @Test
+    void sumsAllElements() {
+      PAssert.that(p.apply("ints", Create.of(1, 2, 3)).apply("sumInts", Sum.integersGlobally())).containsInAnyOrder(6);
+      PAssert.that(p.apply("longs", Create.of(1L, 2L)).apply("sumLongs", Sum.longsGlobally())).containsInAnyOrder(3L);
+      PAssert.that(p.apply("doubles", Create.of(0.5, 0.25)).apply("sumDoubles", Sum.doublesGlobally()))
+          .containsInAnyOrder(0.75);
+      p.run();
+    }
+
+    @Test
+    void sumsNothingToZero() {
+      PAssert.that(p.apply(Create.empty(VarIntCoder.of())).apply(Sum.integersGlobally())).containsInAnyOrder(0);
+      p.run();
+    }
+
+    @Test
+    void sumsTheValuesOfEachKey() {
+      PAssert.that(p.apply("ints", Create.of(KV.of("a", 1), KV.of("a", 2), KV.of("b", 5))).apply("i", Sum.integersPerKey()))
+          .containsInAnyOrder(KV.of("a", 3), KV.of("b", 5));
+      PAssert.that(p.apply("longs", Create.of(KV.of("a", 1L), KV.of("a", 2L))).apply("l", Sum.longsPerKey()))
+          .containsInAnyOrder(KV.of("a", 3L));
+      PAssert.that(p.apply("doubles", Create.of(KV.of("a", 1.5), KV.of("a", 2.0))).apply("d", Sum.doublesPerKey()))
+          .containsInAnyOrder(KV.of("a", 3.5));
+      p.run();
+    }
   }
 }
