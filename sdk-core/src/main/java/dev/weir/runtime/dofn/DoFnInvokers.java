@@ -76,16 +76,18 @@ public final class DoFnInvokers {
     if (method == null) {
       return null;
     }
-    Method target = method.targetMethod();
+    Method declared = method.targetMethod();
     MethodHandle handle;
     try {
       // DoFns are often private nested or anonymous classes whose public methods are still not
-      // accessible from here; suppressing the check once lets the handle call them directly.
+      // accessible from here; suppressing the check once lets the handle call them directly. A
+      // fresh copy of the Method keeps the shared signature's Method untouched.
+      Method target = declared.getDeclaringClass().getDeclaredMethod(declared.getName(), declared.getParameterTypes());
       target.setAccessible(true);
       handle = LOOKUP.unreflect(target);
-    } catch (IllegalAccessException | RuntimeException e) {
-      throw new IllegalArgumentException("Cannot access " + target + " of DoFn "
-          + target.getDeclaringClass().getName() + "; make the class and method public", e);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalArgumentException("Cannot access " + declared + " of DoFn "
+          + declared.getDeclaringClass().getName() + "; make the class and method public", e);
     }
     handle = handle.asType(handle.type().changeParameterType(0, DoFn.class));
     List<Parameter> parameters = method.extraParameters();

@@ -11,6 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.metrics.Counter;
+import dev.weir.sdk.metrics.Distribution;
+import dev.weir.sdk.metrics.Gauge;
+import dev.weir.sdk.metrics.MetricName;
+import dev.weir.sdk.metrics.Metrics;
+import dev.weir.sdk.metrics.MetricsContainer;
+import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.options.PipelineOptionsFactory;
 import dev.weir.sdk.transforms.DoFn;
@@ -27,6 +34,7 @@ import dev.weir.sdk.values.TupleTag;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.joda.time.Duration;
@@ -465,5 +473,67 @@ class SimpleDoFnRunnerTest {
     runner.startBundle();
     assertSame(downstream, assertThrows(UserCodeException.class,
         () -> runner.processElement(WindowedValue.valueInGlobalWindow("x"))));
+  }
+  /** Counts counter increments by name; the runner must leave the caller's container in place. */
+  private static final class CountingContainer implements MetricsContainer {
+    final Map<MetricName, Long> counts = new HashMap<>();
+
+    @Override
+    public Counter getCounter(MetricName name) {
+      return new Counter() {
+        @Override
+        public MetricName getName() {
+          return name;
+        }
+
+        @Override
+        public void inc() {
+          inc(1);
+        }
+
+        @Override
+        public void inc(long n) {
+          counts.merge(name, n, Long::sum);
+        }
+
+        @Override
+        public void dec() {
+          inc(-1);
+        }
+
+        @Override
+        public void dec(long n) {
+          inc(-n);
+        }
+      };
+    }
+
+    @Override
+    public Distribution getDistribution(MetricName name) {
+      throw new UnsupportedOperationException("this test counts only counters");
+    }
+
+    @Override
+    public Gauge getGauge(MetricName name) {
+      throw new UnsupportedOperationException("this test counts only counters");
+    }
+  }
+
+  @Test
+  void reportsMetricsToTheContainerTheCallerInstalled() {
+    CountingContainer container = new CountingContainer();
+    SimpleDoFnRunner<String, String> runner = runner(new DoFn<String, String>() {
+      private final Counter seen = Metrics.counter("test", "seen");
+
+      @ProcessElement
+      public void process() {
+        seen.inc();
+      }
+    });
+    try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
+      runBundle(runner, List.of(WindowedValue.valueInGlobalWindow("a"), WindowedValue.valueInGlobalWindow("b")));
+      assertSame(container, MetricsEnvironment.getCurrentContainer());
+    }
+    assertEquals(Map.of(MetricName.named("test", "seen"), 2L), container.counts);
   }
 }
