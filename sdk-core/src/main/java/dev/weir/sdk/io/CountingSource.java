@@ -72,7 +72,9 @@ public final class CountingSource {
 
     @Override
     public long getEstimatedSizeBytes(PipelineOptions options) {
-      return (end - start) * BYTES_PER_ELEMENT;
+      long count = end - start;
+      // Saturate rather than overflow for ranges near the whole long space.
+      return count > Long.MAX_VALUE / BYTES_PER_ELEMENT ? Long.MAX_VALUE : count * BYTES_PER_ELEMENT;
     }
 
     @Override

@@ -755,7 +755,7 @@ public final class Combine {
 
     /** The output coder for an input with {@code inputCoder}; fails naming the fix if there is none. */
     @SuppressWarnings("unchecked")
-    public Coder<KV<K, OutputT>> outputCoder(CoderRegistry registry, Coder<?> inputCoder, String inputName) {
+    private Coder<KV<K, OutputT>> outputCoder(CoderRegistry registry, Coder<?> inputCoder, String inputName) {
       if (!(inputCoder instanceof KvCoder)
           || !(((KvCoder<?, ?>) inputCoder).getValueCoder() instanceof IterableLikeCoder)) {
         throw new IllegalStateException("Combine.GroupedValues needs a KvCoder with an IterableCoder of values on its"

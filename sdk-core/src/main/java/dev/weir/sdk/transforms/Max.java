@@ -19,14 +19,17 @@ import java.util.Objects;
 public final class Max {
   private Max() {}
 
+  /** The CombineFn keeping the largest int. */
   public static BinaryCombineIntegerFn ofIntegers() {
     return new MaxIntegerFn();
   }
 
+  /** The CombineFn keeping the largest long. */
   public static BinaryCombineLongFn ofLongs() {
     return new MaxLongFn();
   }
 
+  /** The CombineFn keeping the largest double. */
   public static BinaryCombineDoubleFn ofDoubles() {
     return new MaxDoubleFn();
   }
@@ -53,26 +56,32 @@ public final class Max {
     return new MaxFn<>(identity, comparator);
   }
 
+  /** The largest {@code Integer} element. */
   public static Combine.Globally<Integer, Integer> integersGlobally() {
     return Combine.globally(ofIntegers());
   }
 
+  /** The largest {@code Long} element. */
   public static Combine.Globally<Long, Long> longsGlobally() {
     return Combine.globally(ofLongs());
   }
 
+  /** The largest {@code Double} element. */
   public static Combine.Globally<Double, Double> doublesGlobally() {
     return Combine.globally(ofDoubles());
   }
 
+  /** The largest {@code Integer} value of each key. */
   public static <K> Combine.PerKey<K, Integer, Integer> integersPerKey() {
     return Combine.perKey(ofIntegers());
   }
 
+  /** The largest {@code Long} value of each key. */
   public static <K> Combine.PerKey<K, Long, Long> longsPerKey() {
     return Combine.perKey(ofLongs());
   }
 
+  /** The largest {@code Double} value of each key. */
   public static <K> Combine.PerKey<K, Double, Double> doublesPerKey() {
     return Combine.perKey(ofDoubles());
   }

@@ -19,14 +19,17 @@ import java.util.Objects;
 public final class Min {
   private Min() {}
 
+  /** The CombineFn keeping the smallest int. */
   public static BinaryCombineIntegerFn ofIntegers() {
     return new MinIntegerFn();
   }
 
+  /** The CombineFn keeping the smallest long. */
   public static BinaryCombineLongFn ofLongs() {
     return new MinLongFn();
   }
 
+  /** The CombineFn keeping the smallest double. */
   public static BinaryCombineDoubleFn ofDoubles() {
     return new MinDoubleFn();
   }
@@ -53,26 +56,32 @@ public final class Min {
     return new MinFn<>(identity, comparator);
   }
 
+  /** The smallest {@code Integer} element. */
   public static Combine.Globally<Integer, Integer> integersGlobally() {
     return Combine.globally(ofIntegers());
   }
 
+  /** The smallest {@code Long} element. */
   public static Combine.Globally<Long, Long> longsGlobally() {
     return Combine.globally(ofLongs());
   }
 
+  /** The smallest {@code Double} element. */
   public static Combine.Globally<Double, Double> doublesGlobally() {
     return Combine.globally(ofDoubles());
   }
 
+  /** The smallest {@code Integer} value of each key. */
   public static <K> Combine.PerKey<K, Integer, Integer> integersPerKey() {
     return Combine.perKey(ofIntegers());
   }
 
+  /** The smallest {@code Long} value of each key. */
   public static <K> Combine.PerKey<K, Long, Long> longsPerKey() {
     return Combine.perKey(ofLongs());
   }
 
+  /** The smallest {@code Double} value of each key. */
   public static <K> Combine.PerKey<K, Double, Double> doublesPerKey() {
     return Combine.perKey(ofDoubles());
   }

@@ -27,26 +27,32 @@ public final class Sum {
     return new SumDoubleFn();
   }
 
+  /** The sum of all {@code Integer} elements. */
   public static Combine.Globally<Integer, Integer> integersGlobally() {
     return Combine.globally(ofIntegers());
   }
 
+  /** The sum of all {@code Long} elements. */
   public static Combine.Globally<Long, Long> longsGlobally() {
     return Combine.globally(ofLongs());
   }
 
+  /** The sum of all {@code Double} elements. */
   public static Combine.Globally<Double, Double> doublesGlobally() {
     return Combine.globally(ofDoubles());
   }
 
+  /** The sum of the {@code Integer} values of each key. */
   public static <K> Combine.PerKey<K, Integer, Integer> integersPerKey() {
     return Combine.perKey(ofIntegers());
   }
 
+  /** The sum of the {@code Long} values of each key. */
   public static <K> Combine.PerKey<K, Long, Long> longsPerKey() {
     return Combine.perKey(ofLongs());
   }
 
+  /** The sum of the {@code Double} values of each key. */
   public static <K> Combine.PerKey<K, Double, Double> doublesPerKey() {
     return Combine.perKey(ofDoubles());
   }

@@ -63,6 +63,14 @@ class GenerateSequenceTest {
   }
 
   @Test
+  void theSizeEstimateOfAHugeRangeSaturates() throws Exception {
+    PipelineOptions options = PipelineOptionsFactory.create();
+    assertThat(CountingSource.createSourceForSubrange(0, Long.MAX_VALUE).getEstimatedSizeBytes(options),
+        equalTo(Long.MAX_VALUE));
+    assertThat(CountingSource.createSourceForSubrange(0, 10).getEstimatedSizeBytes(options), equalTo(80L));
+  }
+
+  @Test
   void upToCountsFromZero() throws Exception {
     assertThat(readAll(CountingSource.upTo(3), PipelineOptionsFactory.create()), equalTo(List.of(0L, 1L, 2L)));
   }
