@@ -118,7 +118,9 @@ public final class Create {
     // Transient: the elements need not be serializable; the source holds them encoded.
     private final transient List<T> elements;
     private final Coder<T> coder;
-    private final TypeDescriptor<T> type;
+    // Transient: types are needed only to infer coders while the pipeline is built, and a type
+    // holding type variables does not serialize.
+    private final transient TypeDescriptor<T> type;
 
     private Values(List<T> elements, Coder<T> coder, TypeDescriptor<T> type) {
       this.elements = elements;
@@ -168,7 +170,7 @@ public final class Create {
 
     private final transient List<TimestampedValue<T>> elements;
     private final Coder<T> coder;
-    private final TypeDescriptor<T> type;
+    private final transient TypeDescriptor<T> type;
 
     private TimestampedValues(List<TimestampedValue<T>> elements, Coder<T> coder, TypeDescriptor<T> type) {
       this.elements = elements;

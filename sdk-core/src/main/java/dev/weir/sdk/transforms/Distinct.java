@@ -68,7 +68,9 @@ public final class Distinct<T> extends PTransform<PCollection<T>, PCollection<T>
     private static final long serialVersionUID = 1L;
 
     private final SerializableFunction<T, IdT> fn;
-    private final TypeDescriptor<IdT> representativeType;
+    // Transient: types are needed only to infer coders while the pipeline is built, and a type
+    // holding type variables does not serialize.
+    private final transient TypeDescriptor<IdT> representativeType;
 
     private WithRepresentativeValues(SerializableFunction<T, IdT> fn, TypeDescriptor<IdT> representativeType) {
       this.fn = fn;

@@ -22,8 +22,10 @@ public final class FlatMapElements<InputT, OutputT>
   private static final long serialVersionUID = 1L;
 
   private final ProcessFunction<InputT, ? extends Iterable<OutputT>> fn;
-  private final TypeDescriptor<InputT> inputType;
-  private final TypeDescriptor<OutputT> outputType;
+  // Transient: types are needed only to infer coders while the pipeline is built, and a type
+  // holding type variables does not serialize.
+  private final transient TypeDescriptor<InputT> inputType;
+  private final transient TypeDescriptor<OutputT> outputType;
 
   private FlatMapElements(
       ProcessFunction<InputT, ? extends Iterable<OutputT>> fn,
@@ -84,8 +86,8 @@ public final class FlatMapElements<InputT, OutputT>
     private static final long serialVersionUID = 1L;
 
     private final ProcessFunction<InputT, ? extends Iterable<OutputT>> fn;
-    private final TypeDescriptor<InputT> inputType;
-    private final TypeDescriptor<OutputT> outputType;
+    private final transient TypeDescriptor<InputT> inputType;
+    private final transient TypeDescriptor<OutputT> outputType;
 
     FlatMapFn(
         ProcessFunction<InputT, ? extends Iterable<OutputT>> fn,

@@ -63,7 +63,7 @@ public abstract class InferableFunction<InputT, OutputT> implements ProcessFunct
   private static final class InferableFunctionWithOutputType<InputT, OutputT>
       extends InferableFunction<InputT, OutputT> {
     private static final long serialVersionUID = 1L;
-    private final TypeDescriptor<OutputT> outputType;
+    private final transient TypeDescriptor<OutputT> outputType;
 
     InferableFunctionWithOutputType(ProcessFunction<InputT, OutputT> fn, TypeDescriptor<OutputT> outputType) {
       super(fn);
@@ -72,7 +72,8 @@ public abstract class InferableFunction<InputT, OutputT> implements ProcessFunct
 
     @Override
     public TypeDescriptor<OutputT> getOutputTypeDescriptor() {
-      return outputType;
+      // Null after deserialization: the type serves coder inference, which happens before.
+      return outputType != null ? outputType : super.getOutputTypeDescriptor();
     }
   }
 }

@@ -23,8 +23,10 @@ public final class MapElements<InputT, OutputT> extends PTransform<PCollection<?
   private static final long serialVersionUID = 1L;
 
   private final ProcessFunction<InputT, OutputT> fn;
-  private final TypeDescriptor<InputT> inputType;
-  private final TypeDescriptor<OutputT> outputType;
+  // Transient: types are needed only to infer coders while the pipeline is built, and a type
+  // holding type variables does not serialize.
+  private final transient TypeDescriptor<InputT> inputType;
+  private final transient TypeDescriptor<OutputT> outputType;
 
   private MapElements(
       ProcessFunction<InputT, OutputT> fn, TypeDescriptor<InputT> inputType, TypeDescriptor<OutputT> outputType) {
@@ -83,8 +85,8 @@ public final class MapElements<InputT, OutputT> extends PTransform<PCollection<?
     private static final long serialVersionUID = 1L;
 
     private final ProcessFunction<InputT, OutputT> fn;
-    private final TypeDescriptor<InputT> inputType;
-    private final TypeDescriptor<OutputT> outputType;
+    private final transient TypeDescriptor<InputT> inputType;
+    private final transient TypeDescriptor<OutputT> outputType;
 
     MapFn(ProcessFunction<InputT, OutputT> fn, TypeDescriptor<InputT> inputType, TypeDescriptor<OutputT> outputType) {
       this.fn = fn;

@@ -51,7 +51,7 @@ public abstract class SimpleFunction<InputT, OutputT> extends InferableFunction<
 
   private static final class SimpleFunctionWithOutputType<InputT, OutputT> extends SimpleFunction<InputT, OutputT> {
     private static final long serialVersionUID = 1L;
-    private final TypeDescriptor<OutputT> outputType;
+    private final transient TypeDescriptor<OutputT> outputType;
 
     SimpleFunctionWithOutputType(SerializableFunction<InputT, OutputT> fn, TypeDescriptor<OutputT> outputType) {
       super(fn);
@@ -60,7 +60,8 @@ public abstract class SimpleFunction<InputT, OutputT> extends InferableFunction<
 
     @Override
     public TypeDescriptor<OutputT> getOutputTypeDescriptor() {
-      return outputType;
+      // Null after deserialization: the type serves coder inference, which happens before.
+      return outputType != null ? outputType : super.getOutputTypeDescriptor();
     }
   }
 }

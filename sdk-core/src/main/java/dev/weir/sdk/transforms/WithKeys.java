@@ -24,7 +24,9 @@ public final class WithKeys<K, V> extends PTransform<PCollection<V>, PCollection
   private static final long serialVersionUID = 1L;
 
   private final SerializableFunction<V, K> fn;
-  private final TypeDescriptor<K> keyType;
+  // Transient: types are needed only to infer coders while the pipeline is built, and a type
+  // holding type variables does not serialize.
+  private final transient TypeDescriptor<K> keyType;
 
   private WithKeys(SerializableFunction<V, K> fn, TypeDescriptor<K> keyType) {
     this.fn = Objects.requireNonNull(fn, "fn");

@@ -13,6 +13,7 @@ import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.coders.VarIntCoder;
+import dev.weir.sdk.coders.VarLongCoder;
 import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
 import dev.weir.sdk.testing.ValidatesRunner;
@@ -66,6 +67,17 @@ class MapElementsTest {
     PCollection<String> upper = pipeline.apply(Create.of(1))
         .apply(MapElements.via(new ToHex()));
     assertThat(upper.getCoder(), instanceOf(StringUtf8Coder.class));
+  }
+
+  @Test
+  void outputCoderComesFromATypeDeclaredAlongsideAFunction() {
+    SimpleFunction<String, Integer> length =
+        SimpleFunction.fromSerializableFunctionWithOutputType(String::length, TypeDescriptors.integers());
+    InferableFunction<String, Long> longLength = InferableFunction.fromProcessFunctionWithOutputType(
+        s -> (long) s.length(), TypeDescriptors.longs());
+    PCollection<String> words = pipeline.apply(Create.of("ab"));
+    assertThat(words.apply("int", MapElements.via(length)).getCoder(), instanceOf(VarIntCoder.class));
+    assertThat(words.apply("long", MapElements.via(longLength)).getCoder(), instanceOf(VarLongCoder.class));
   }
 
   @Test
