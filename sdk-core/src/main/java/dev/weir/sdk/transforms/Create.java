@@ -14,7 +14,6 @@ import dev.weir.sdk.values.TimestampedValue;
 import dev.weir.sdk.values.TimestampedValue.TimestampedValueCoder;
 import dev.weir.sdk.values.TypeDescriptor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -45,7 +44,9 @@ public final class Create {
       // Java passes a lone null second argument as the varargs array itself: it is one null element.
       all.add(null);
     } else {
-      all.addAll(Arrays.asList(elements));
+      for (T each : elements) {
+        all.add(each);
+      }
     }
     return of(all);
   }
@@ -81,7 +82,9 @@ public final class Create {
   public static <T> TimestampedValues<T> timestamped(TimestampedValue<T> element, TimestampedValue<T>... elements) {
     List<TimestampedValue<T>> all = new ArrayList<>(elements.length + 1);
     all.add(element);
-    all.addAll(Arrays.asList(elements));
+    for (TimestampedValue<T> each : elements) {
+      all.add(each);
+    }
     return timestamped(all);
   }
 

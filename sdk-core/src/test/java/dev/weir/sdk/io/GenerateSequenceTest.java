@@ -88,6 +88,7 @@ class GenerateSequenceTest {
   /** GenerateSequence on a runner. */
   @Nested
   @ValidatesRunner
+  @SuppressWarnings("unchecked") // PAssert and Create take generic varargs (KV, List) here
   class OnARunner {
     @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 

@@ -99,6 +99,7 @@ class CombineTest {
   /** Combine on a runner. */
   @Nested
   @ValidatesRunner
+  @SuppressWarnings("unchecked") // PAssert and Create take generic varargs (KV, List) here
   class OnARunner {
     @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 

@@ -66,6 +66,7 @@ class MeanTest {
   /** Mean on a runner. */
   @Nested
   @ValidatesRunner
+  @SuppressWarnings("unchecked") // PAssert and Create take generic varargs (KV, List) here
   class OnARunner {
     @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 

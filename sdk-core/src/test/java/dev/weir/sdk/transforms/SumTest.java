@@ -44,6 +44,7 @@ class SumTest {
   /** Sum on a runner. */
   @Nested
   @ValidatesRunner
+  @SuppressWarnings("unchecked") // PAssert and Create take generic varargs (KV, List) here
   class OnARunner {
     @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 

@@ -32,6 +32,7 @@ class WithTimestampsTest {
   /** WithTimestamps on a runner. */
   @Nested
   @ValidatesRunner
+  @SuppressWarnings("unchecked") // PAssert and Create take generic varargs (KV, List) here
   class OnARunner {
     @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Beam's WordCount, end to end: split lines into words, count each distinct word, format. */
 @ValidatesRunner
+@SuppressWarnings("unchecked") // PAssert takes generic varargs (KV, List) here
 class WordCountTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
