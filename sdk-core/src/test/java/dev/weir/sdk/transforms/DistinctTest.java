@@ -3,10 +3,12 @@ package dev.weir.sdk.transforms;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weir.sdk.Pipeline;
+import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
 import dev.weir.sdk.testing.ValidatesRunner;
@@ -38,6 +40,13 @@ class DistinctTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> words.apply(Distinct.withRepresentativeValueFn((String s) -> s.length())));
     assertThat(e.getMessage(), containsString(".withRepresentativeType(TypeDescriptor)"));
+  }
+
+  @Test
+  void aSimpleFunctionGivesTheRepresentativeCoderThroughItsTypeArguments() {
+    PCollection<String> distinct =
+        pipeline.apply(Create.of("a", "b")).apply(Distinct.withRepresentativeValueFn(new WithKeysTest.Length()));
+    assertThat(distinct.getCoder(), equalTo(StringUtf8Coder.of()));
   }
 
   /** Distinct on a runner. */

@@ -38,6 +38,22 @@ class WithKeysTest {
     assertThat(e.getMessage(), allOf(containsString("WithKeys"), containsString(".withKeyType(TypeDescriptor)")));
   }
 
+  /** Keys a string by its length, declaring Integer keys through its type arguments. */
+  static final class Length extends SimpleFunction<String, Integer> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Integer apply(String input) {
+      return input.length();
+    }
+  }
+
+  @Test
+  void aSimpleFunctionGivesTheKeyCoderThroughItsTypeArguments() {
+    PCollection<KV<Integer, String>> keyed = pipeline.apply(Create.of("a")).apply(WithKeys.of(new Length()));
+    assertThat(keyed.getCoder(), equalTo(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of())));
+  }
+
   @Test
   void withKeyTypeGivesTheKeyCoder() {
     PCollection<KV<Integer, String>> keyed = pipeline.apply(Create.of("a"))
