@@ -1,7 +1,6 @@
 package dev.weir.sdk.io;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -21,6 +20,7 @@ import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
 import java.util.List;
+import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,11 +30,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GenerateSequenceTest {
 
   @Test
-  void aSequenceWithoutAnEndFailsSayingOnlyBoundedIsSupported() {
+  void aSequenceWithoutAnEndIsUnboundedAndBoundedAgainByReadTime() {
     Pipeline pipeline = Pipeline.create();
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> pipeline.apply(GenerateSequence.from(3)));
-    assertThat(e.getMessage(), allOf(containsString("GenerateSequence.from(3) has no end"), containsString(".to(end)")));
+    assertThat(pipeline.apply("Endless", GenerateSequence.from(3)).isBounded(),
+        equalTo(PCollection.IsBounded.UNBOUNDED));
+    assertThat(pipeline.apply("Timed", GenerateSequence.from(3).withMaxReadTime(Duration.millis(10))).isBounded(),
+        equalTo(PCollection.IsBounded.BOUNDED));
+    assertThat(pipeline.apply("RatedRange", GenerateSequence.from(3).to(9).withRate(1, Duration.millis(1))).isBounded(),
+        equalTo(PCollection.IsBounded.BOUNDED));
+  }
+
+  @Test
+  void aRateOrReadTimeOutOfRangeFailsNamingIt() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GenerateSequence.from(0).withRate(0, Duration.millis(1)));
+    assertThat(e.getMessage(), containsString("withRate: the number of elements must be positive, but was 0"));
+    e = assertThrows(IllegalArgumentException.class, () -> GenerateSequence.from(0).withRate(1, Duration.ZERO));
+    assertThat(e.getMessage(), containsString("withRate: the period must be positive"));
+    e = assertThrows(IllegalArgumentException.class, () -> GenerateSequence.from(0).withMaxReadTime(Duration.millis(-1)));
+    assertThat(e.getMessage(), containsString("withMaxReadTime: the read time must not be negative"));
   }
 
   @Test
