@@ -3,6 +3,10 @@ package dev.weir.runners.direct;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.weir.runners.direct.execution.BatchExecutor;
+import dev.weir.runners.direct.execution.PipelineExecutor;
+import dev.weir.runners.direct.streaming.StreamingExecutor;
+import dev.weir.runtime.graph.Primitive;
+import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.graph.GraphDump;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
@@ -50,12 +54,23 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
     PipelineGraph graph = PipelineGraph.of(pipeline);
     GraphDump.writeIfRequested(graph, options);
     MetricsContainerStepMap metrics = new MetricsContainerStepMap();
-    BatchExecutor executor = new BatchExecutor(graph, options, metrics);
+    PipelineExecutor executor = isUnbounded(graph)
+        ? new StreamingExecutor(graph, options, metrics)
+        : new BatchExecutor(graph, options, metrics);
     DirectPipelineResult result = DirectPipelineResult.start(executor, metrics);
     if (options.isBlockOnRun()) {
       result.waitUntilFinish();
     }
     return result;
+  }
+
+  private static boolean isUnbounded(PipelineGraph graph) {
+    for (Step step : graph.getSteps()) {
+      if (step.primitive() == Primitive.READ_UNBOUNDED || step.primitive() == Primitive.TEST_STREAM) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.weir.runners.direct.execution;
 
 import dev.weir.runners.direct.DirectOptions;
-import dev.weir.runtime.dofn.UserCodeException;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.Primitive;
 import dev.weir.runtime.graph.Step;
@@ -29,7 +28,7 @@ import java.util.Map;
  * the transform, whose cause is the user's exception. Whatever the outcome, the DoFn instances of
  * the run are torn down before {@code run} returns (best effort).
  */
-public final class BatchExecutor {
+public final class BatchExecutor implements PipelineExecutor {
   private static final System.Logger LOG = System.getLogger(BatchExecutor.class.getName());
 
   private final PipelineGraph graph;
@@ -54,11 +53,7 @@ public final class BatchExecutor {
     this.store = new MaterializedCollections(graph);
   }
 
-  /**
-   * Runs the pipeline; returns {@code DONE}, or {@code CANCELLED} if {@link #cancel} stopped it.
-   *
-   * @throws PipelineExecutionException if a step failed
-   */
+  @Override
   public PipelineResult.State run() {
     try {
       for (Step step : graph.getSteps()) {
@@ -73,12 +68,12 @@ public final class BatchExecutor {
     }
     WorkerPool.Failure failure = context.pool().getFailure();
     if (failure != null) {
-      throw toPipelineException(failure);
+      throw failure.toPipelineException();
     }
     return context.pool().isStopped() ? PipelineResult.State.CANCELLED : PipelineResult.State.DONE;
   }
 
-  /** Stops the run: workers stop at their next element and {@link #run} returns {@code CANCELLED}. */
+  @Override
   public void cancel() {
     context.pool().cancel();
   }
@@ -97,6 +92,8 @@ public final class BatchExecutor {
         case FLATTEN -> put(step.outputCollection(), flatten(step));
         case WINDOW_ASSIGN -> put(step.outputCollection(), executeWindowAssign(step));
         case CREATE_VIEW -> put(step.output(), store.get(step.mainInput()));
+        case READ_UNBOUNDED, TEST_STREAM -> throw new IllegalStateException(
+            "Step '" + step.fullName() + "' is unbounded; the DirectRunner runs such pipelines with its StreamingExecutor");
       };
     } catch (Exception e) {
       context.pool().fail(step.fullName(), e);
@@ -153,15 +150,5 @@ public final class BatchExecutor {
         LOG.log(System.Logger.Level.WARNING, "A DoFn's @Teardown failed; teardown is best effort", failure);
       }
     }
-  }
-
-  static PipelineExecutionException toPipelineException(WorkerPool.Failure failure) {
-    String stepName = failure.stepName();
-    Throwable error = failure.error();
-    while (error instanceof UserCodeException userCode && userCode.getCause() != null) {
-      stepName = userCode.getStepName();
-      error = userCode.getCause();
-    }
-    return new PipelineExecutionException("Transform '" + stepName + "' failed: " + error, error);
   }
 }

@@ -29,7 +29,7 @@ import java.util.function.Function;
  * @param <InputT> the input element type
  * @param <OutputT> the main output element type
  */
-final class DoFnInstancePool<InputT, OutputT> {
+public final class DoFnInstancePool<InputT, OutputT> {
   private final String stepName;
   private final PipelineOptions options;
   private final byte[] serializedFn;
@@ -37,7 +37,7 @@ final class DoFnInstancePool<InputT, OutputT> {
   private final Function<DoFn<InputT, OutputT>, ParDoEvaluator<InputT, OutputT>> evaluators;
   private final ConcurrentLinkedQueue<ParDoEvaluator<InputT, OutputT>> idle = new ConcurrentLinkedQueue<>();
 
-  DoFnInstancePool(
+  public DoFnInstancePool(
       String stepName,
       DoFn<InputT, OutputT> prototype,
       PipelineOptions options,
@@ -50,7 +50,7 @@ final class DoFnInstancePool<InputT, OutputT> {
   }
 
   /** An idle instance, or a new one, deserialized and set up on this thread. */
-  ParDoEvaluator<InputT, OutputT> borrow() {
+  public ParDoEvaluator<InputT, OutputT> borrow() {
     ParDoEvaluator<InputT, OutputT> evaluator = idle.poll();
     if (evaluator != null) {
       return evaluator;
@@ -67,7 +67,7 @@ final class DoFnInstancePool<InputT, OutputT> {
   }
 
   /** Takes back an instance lent by {@link #borrow}. */
-  void release(ParDoEvaluator<InputT, OutputT> evaluator) {
+  public void release(ParDoEvaluator<InputT, OutputT> evaluator) {
     idle.add(evaluator);
   }
 
@@ -76,7 +76,7 @@ final class DoFnInstancePool<InputT, OutputT> {
    * reports; returns what the {@code @Teardown} methods threw.
    */
   @SuppressWarnings("try") // the scope only installs the step's metrics container
-  List<Throwable> teardownAll(MetricsContainer metrics) {
+  public List<Throwable> teardownAll(MetricsContainer metrics) {
     List<Throwable> failures = new ArrayList<>();
     try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(metrics)) {
       for (ParDoEvaluator<InputT, OutputT> evaluator = idle.poll(); evaluator != null; evaluator = idle.poll()) {
@@ -91,7 +91,7 @@ final class DoFnInstancePool<InputT, OutputT> {
   }
 
   /** The full name of the step whose instances these are. */
-  String stepName() {
+  public String stepName() {
     return stepName;
   }
 

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <p>One instance per bundle; not thread-safe. With both checks off every method returns at once.
  */
-final class ElementChecks {
+public final class ElementChecks {
   private static final int MAX_SHOWN_CHARS = 200;
 
   private final String stepName;
@@ -32,7 +32,7 @@ final class ElementChecks {
   private final List<Checked<?>> inputs = new ArrayList<>();
   private final List<Checked<?>> outputs = new ArrayList<>();
 
-  ElementChecks(String stepName, ExecutionContext context) {
+  public ElementChecks(String stepName, ExecutionContext context) {
     this(stepName, context.enforceImmutability(), context.enforceEncodability());
   }
 
@@ -69,7 +69,7 @@ final class ElementChecks {
   }
 
   /** Called when the step outputs {@code element} to {@code collection}. */
-  <T> void onOutput(PCollection<T> collection, T element) {
+  public <T> void onOutput(PCollection<T> collection, T element) {
     if (!isEnabled()) {
       return;
     }
@@ -91,7 +91,7 @@ final class ElementChecks {
   }
 
   /** Called when the bundle is done: fails if an input or an output was mutated meanwhile. */
-  void afterBundle() {
+  public void afterBundle() {
     inputs.forEach(this::verifyInput);
     for (Checked<?> output : outputs) {
       if (isMutated(output)) {

@@ -1,0 +1,120 @@
+package dev.weir.runners.direct;
+
+import static dev.weir.runners.direct.TestOptions.pipeline;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import dev.weir.runners.direct.Collected.Record;
+import dev.weir.sdk.Pipeline;
+import dev.weir.sdk.PipelineResult;
+import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.io.GenerateSequence;
+import dev.weir.sdk.io.ListUnboundedSource;
+import dev.weir.sdk.io.Read;
+import dev.weir.sdk.testing.TestStream;
+import dev.weir.sdk.transforms.DoFn;
+import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.IntervalWindow;
+import dev.weir.sdk.transforms.windowing.Window;
+import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.TimestampedValue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The direct runner's execution of unbounded pipelines, by watermarks. */
+class StreamingExecutionTest {
+
+  @Test
+  void playsATestStreamThroughStatelessSteps() {
+    Pipeline p = pipeline();
+    PCollection<String> upper = p
+        .apply(TestStream.create(StringUtf8Coder.of())
+            .addElements(TimestampedValue.of("a", new Instant(1)))
+            .advanceWatermarkTo(new Instant(10))
+            .addElements(TimestampedValue.of("b", new Instant(12)))
+            .advanceWatermarkToInfinity())
+        .apply(Window.into(FixedWindows.of(Duration.millis(10))))
+        .apply(ParDo.of(new Upper()));
+    Collected<String> collected = Collected.of(upper);
+
+    PipelineResult result = p.run();
+
+    assertThat(result.getState(), equalTo(PipelineResult.State.DONE));
+    assertThat(collected.records().stream().map(Record::value).toList(), containsInAnyOrder("A", "B"));
+    assertThat(collected.records().stream().map(r -> r.window()).toList(), containsInAnyOrder(
+        new IntervalWindow(new Instant(0), new Instant(10)), new IntervalWindow(new Instant(10), new Instant(20))));
+  }
+
+  @Test
+  void readsAnUnboundedSourceUntilItsWatermarkReachesTheEndOfTime() {
+    Pipeline p = pipeline("--targetParallelism=2");
+    ListUnboundedSource<String> source = ListUnboundedSource.of(StringUtf8Coder.of(),
+        TimestampedValue.of("x", new Instant(5)), TimestampedValue.of("y", new Instant(6)),
+        TimestampedValue.of("z", new Instant(7))).withPauses(2);
+    Collected<String> collected = Collected.of(p.apply(Read.from(source)));
+
+    p.run();
+
+    assertThat(collected.records().stream().map(r -> TimestampedValue.of(r.value(), r.timestamp())).toList(),
+        containsInAnyOrder(TimestampedValue.of("x", new Instant(5)), TimestampedValue.of("y", new Instant(6)),
+            TimestampedValue.of("z", new Instant(7))));
+  }
+
+  @Test
+  void cancelStopsAnEndlessSequence() {
+    Pipeline p = pipeline("--blockOnRun=false");
+    AtomicLong seen = Counting.register();
+    p.apply(GenerateSequence.from(0).withRate(1000, Duration.standardSeconds(1)))
+        .apply(ParDo.of(new Counting(Counting.id(seen))));
+
+    PipelineResult result = p.run();
+    while (seen.get() < 5 && result.getState() == PipelineResult.State.RUNNING) {
+      Thread.onSpinWait();
+    }
+    PipelineResult.State state = result.cancel();
+
+    assertThat(state, equalTo(PipelineResult.State.CANCELLED));
+    assertThat(result.waitUntilFinish(), equalTo(PipelineResult.State.CANCELLED));
+    assertThat(seen.get(), greaterThan(4L));
+  }
+
+  static final class Upper extends DoFn<String, String> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element String s, OutputReceiver<String> out) {
+      out.output(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** Counts the elements it sees in a static counter, found by id. */
+  static final class Counting extends DoFn<Long, Void> {
+    private static final long serialVersionUID = 1L;
+    private static final java.util.Map<String, AtomicLong> COUNTERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String id;
+
+    Counting(String id) {
+      this.id = id;
+    }
+
+    static AtomicLong register() {
+      AtomicLong counter = new AtomicLong();
+      COUNTERS.put(java.util.UUID.randomUUID().toString(), counter);
+      return counter;
+    }
+
+    static String id(AtomicLong counter) {
+      return COUNTERS.entrySet().stream().filter(e -> e.getValue() == counter).findFirst().orElseThrow().getKey();
+    }
+
+    @ProcessElement
+    public void process(@Element Long n) {
+      COUNTERS.get(id).incrementAndGet();
+    }
+  }
+}
