@@ -11,6 +11,12 @@ import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.options.PipelineOptionsFactory;
+import dev.weir.sdk.testing.PAssert;
+import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.testing.ValidatesRunner;
+import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.TimestampMillisFn;
+import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.TimestampedValue;
 import java.util.ArrayList;
@@ -18,7 +24,9 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Read.Unbounded} made bounded, and the source that reads it. */
 class BoundedReadFromUnboundedSourceTest {
@@ -114,5 +122,38 @@ class BoundedReadFromUnboundedSourceTest {
       }
     }
     return read;
+  }
+
+  /** Unbounded sources on a runner, bounded by a number of records or read to their end. */
+  @Nested
+  @ValidatesRunner
+  class OnARunner {
+    @RegisterExtension final transient TestPipeline p = TestPipeline.create();
+
+    @Test
+    void withMaxNumRecordsReadsThatManyRecordsAndEnds() {
+      PAssert.that(p.apply(Read.from(abcde()).withMaxNumRecords(2))).containsInAnyOrder("a", "b");
+      p.run();
+    }
+
+    @Test
+    void anUnboundedReadEndsWhenItsSourceIsDone() {
+      PAssert.that(p.apply(Read.from(abcde().withPauses(1)))).containsInAnyOrder("a", "b", "c", "d", "e");
+      p.run();
+    }
+
+    @Test
+    void theRunnerDropsRedeliveredRecordsOfASourceThatRequiresDeduping() {
+      PAssert.that(p.apply(Read.from(abcde().withRedelivery()))).containsInAnyOrder("a", "b", "c", "d", "e");
+      p.run();
+    }
+
+    @Test
+    void recordsKeepTheTimestampsTheReaderGave() {
+      PCollection<KV<String, Long>> timestamps = p.apply(Read.from(abcde())).apply(ParDo.of(new TimestampMillisFn<>()));
+      PAssert.that(timestamps).containsInAnyOrder(
+          KV.of("a", 1L), KV.of("b", 2L), KV.of("c", 3L), KV.of("d", 4L), KV.of("e", 5L));
+      p.run();
+    }
   }
 }

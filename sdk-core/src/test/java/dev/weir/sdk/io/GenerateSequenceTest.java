@@ -13,6 +13,8 @@ import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
 import dev.weir.sdk.testing.ValidatesRunner;
 import dev.weir.sdk.transforms.Count;
+import dev.weir.sdk.transforms.DoFn;
+import dev.weir.sdk.transforms.Min;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.Sum;
 import dev.weir.sdk.transforms.TimestampMillisFn;
@@ -133,6 +135,33 @@ class GenerateSequenceTest {
           .apply(ParDo.of(new TimestampMillisFn<>()));
       PAssert.that(timestamps).containsInAnyOrder(KV.of(1L, 100L), KV.of(2L, 200L));
       p.run();
+    }
+
+    @Test
+    void aRangeReadAtARateGeneratesExactlyTheRange() {
+      PAssert.that(p.apply(GenerateSequence.from(3).to(8).withRate(1000, Duration.standardSeconds(1))))
+          .containsInAnyOrder(3L, 4L, 5L, 6L, 7L);
+      p.run();
+    }
+
+    @Test
+    void anEndlessSequenceReadForAWhileGeneratesDistinctNumbersFromTheStart() {
+      PCollection<Long> numbers = p.apply(GenerateSequence.from(0).withMaxReadTime(Duration.millis(50)));
+      PAssert.that(numbers.apply(Count.perElement()).apply(ParDo.of(new KeepRepeatedFn()))).empty();
+      PAssert.that(numbers.apply(Min.longsGlobally())).containsInAnyOrder(0L);
+      p.run();
+    }
+  }
+
+  /** Keeps the numbers counted more than once. */
+  static final class KeepRepeatedFn extends DoFn<KV<Long, Long>, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element KV<Long, Long> counted, OutputReceiver<Long> out) {
+      if (counted.getValue() > 1) {
+        out.output(counted.getKey());
+      }
     }
   }
 }

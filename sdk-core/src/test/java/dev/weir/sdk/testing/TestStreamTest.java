@@ -12,13 +12,25 @@ import dev.weir.sdk.coders.CoderProperties;
 import dev.weir.sdk.coders.CustomCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.coders.VarIntCoder;
+import dev.weir.sdk.coders.VarLongCoder;
 import dev.weir.sdk.testing.TestStream.ElementEvent;
 import dev.weir.sdk.testing.TestStream.Event;
 import dev.weir.sdk.testing.TestStream.EventType;
 import dev.weir.sdk.testing.TestStream.ProcessingTimeEvent;
 import dev.weir.sdk.testing.TestStream.WatermarkEvent;
+import dev.weir.sdk.transforms.Flatten;
+import dev.weir.sdk.transforms.GroupByKey;
+import dev.weir.sdk.transforms.Values;
+import dev.weir.sdk.transforms.WithKeys;
+import dev.weir.sdk.transforms.windowing.AfterPane;
+import dev.weir.sdk.transforms.windowing.AfterProcessingTime;
+import dev.weir.sdk.transforms.windowing.AfterWatermark;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.transforms.windowing.GlobalWindows;
+import dev.weir.sdk.transforms.windowing.Never;
+import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.TimestampedValue;
 import java.io.ByteArrayInputStream;
@@ -30,7 +42,9 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link TestStream}'s script: the events it records and the mistakes it rejects. */
 class TestStreamTest {
@@ -201,6 +215,180 @@ class TestStreamTest {
     @Override
     public NotSerializable decode(InputStream in) throws IOException {
       return new NotSerializable(StringUtf8Coder.of().decode(in));
+    }
+  }
+
+  /** TestStream on a runner: watermarks, late data, panes and processing time, as Beam defines them. */
+  @Nested
+  @ValidatesRunner
+  class OnARunner {
+    @RegisterExtension final transient TestPipeline p = TestPipeline.create();
+
+    private PCollection<String> groupAndDescribe(PCollection<String> windowed) {
+      return windowed.apply(WithKeys.of("k")).apply(GroupByKey.create()).apply(DescribePanes.ofGroups());
+    }
+
+    @Test
+    void fixedWindowsWithTheDefaultTriggerFireOncePerWindowWhenTheWatermarkPassesItsEnd() {
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .addElements(TimestampedValue.of("a", new Instant(1)), TimestampedValue.of("b", new Instant(2)))
+          .addElements(TimestampedValue.of("c", new Instant(12)))
+          .advanceWatermarkTo(new Instant(10))
+          .addElements(TimestampedValue.of("d", new Instant(15)))
+          .advanceWatermarkToInfinity();
+
+      PCollection<String> panes = groupAndDescribe(
+          p.apply(stream).apply(Window.into(FixedWindows.of(Duration.millis(10)))));
+
+      PAssert.that(panes).containsInAnyOrder("k=[a, b] [0,10) ON_TIME#0 last", "k=[c, d] [10,20) ON_TIME#0 last");
+      p.run();
+    }
+
+    @Test
+    void lateDataWithinTheAllowedLatenessFiresLatePanesAndLaterDataIsDropped() {
+      Instant start = new Instant(0);
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .addElements(TimestampedValue.of("1", start), TimestampedValue.of("2", start), TimestampedValue.of("3", start))
+          .advanceWatermarkTo(start.plus(Duration.standardMinutes(6)))
+          .addElements(TimestampedValue.of("4", start), TimestampedValue.of("5", start))
+          .advanceWatermarkTo(start.plus(Duration.standardMinutes(20)))
+          .addElements(TimestampedValue.of("dropped", start))
+          .advanceWatermarkToInfinity();
+
+      PCollection<String> panes = groupAndDescribe(p.apply(stream)
+          .apply(Window.<String>into(FixedWindows.of(Duration.standardMinutes(5)))
+              .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+              .accumulatingFiredPanes()
+              .withAllowedLateness(Duration.standardMinutes(5), Window.ClosingBehavior.FIRE_ALWAYS)));
+
+      PAssert.that(panes).containsInAnyOrder(
+          "k=[1, 2, 3] [0,300000) ON_TIME#0",
+          "k=[1, 2, 3, 4, 5] [0,300000) LATE#1",
+          "k=[1, 2, 3, 4, 5] [0,300000) LATE#2 last");
+      p.run();
+    }
+
+    @Test
+    void discardingModeGivesEachPaneOnlyWhatArrivedSinceThePreviousOne() {
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .advanceWatermarkTo(new Instant(0))
+          .addElements(TimestampedValue.of("firstPane", new Instant(100)),
+              TimestampedValue.of("alsoFirstPane", new Instant(200)))
+          .addElements(TimestampedValue.of("onTimePane", new Instant(500)))
+          .advanceWatermarkTo(new Instant(1000))
+          .addElements(TimestampedValue.of("finalLatePane", new Instant(750)),
+              TimestampedValue.of("alsoFinalLatePane", new Instant(250)))
+          .advanceWatermarkToInfinity();
+
+      PCollection<String> panes = groupAndDescribe(p.apply(stream)
+          .apply(Window.<String>into(FixedWindows.of(Duration.millis(1000)))
+              .triggering(AfterWatermark.pastEndOfWindow()
+                  .withEarlyFirings(AfterPane.elementCountAtLeast(2))
+                  .withLateFirings(Never.ever()))
+              .discardingFiredPanes()
+              .withAllowedLateness(Duration.millis(5000))));
+
+      PAssert.that(panes).containsInAnyOrder(
+          "k=[alsoFirstPane, firstPane] [0,1000) EARLY#0",
+          "k=[onTimePane] [0,1000) ON_TIME#1",
+          "k=[alsoFinalLatePane, finalLatePane] [0,1000) LATE#2 last");
+      p.run();
+    }
+
+    @Test
+    void anElementBehindTheAllowedLatenessIsDroppedEvenAsTheFirstOfItsWindow() {
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .advanceWatermarkTo(new Instant(0))
+          .addElements(TimestampedValue.of("late", new Instant(-1_000_000)))
+          .addElements(TimestampedValue.of("onTime", new Instant(100)))
+          .advanceWatermarkToInfinity();
+
+      PCollection<String> panes = groupAndDescribe(p.apply(stream)
+          .apply(Window.<String>into(FixedWindows.of(Duration.millis(1000)))
+              .withAllowedLateness(Duration.millis(5000))));
+
+      PAssert.that(panes).containsInAnyOrder("k=[onTime] [0,1000) ON_TIME#0");
+      p.run();
+    }
+
+    @Test
+    void elementsAtTheEndOfTheGlobalWindowAreGrouped() {
+      Instant endOfGlobalWindow = GlobalWindow.INSTANCE.maxTimestamp();
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .addElements(TimestampedValue.of("foo", endOfGlobalWindow), TimestampedValue.of("bar", endOfGlobalWindow))
+          .advanceWatermarkToInfinity();
+
+      PCollection<String> values = p.apply(stream)
+          .apply(Window.into(FixedWindows.of(Duration.standardHours(6))))
+          .apply(WithKeys.of(1))
+          .apply(GroupByKey.create())
+          .apply(Values.create())
+          .apply(Flatten.iterables());
+
+      PAssert.that(values).containsInAnyOrder("foo", "bar");
+      p.run();
+    }
+
+    @Test
+    void severalStreamsInOnePipelineAllPlay() {
+      PCollection<String> strings = p
+          .apply("Strings", TestStream.create(StringUtf8Coder.of()).addElements("foo", "bar").advanceWatermarkToInfinity())
+          .apply("WindowStrings", Window.<String>configure().triggering(AfterPane.elementCountAtLeast(2))
+              .withAllowedLateness(Duration.ZERO).accumulatingFiredPanes());
+      PCollection<Long> longs = p
+          .apply("Longs", TestStream.create(VarLongCoder.of()).addElements(1L, 2L, 3L, 4L).advanceWatermarkToInfinity())
+          .apply("WindowLongs", Window.<Long>configure().triggering(AfterPane.elementCountAtLeast(4))
+              .withAllowedLateness(Duration.ZERO).accumulatingFiredPanes());
+
+      PAssert.that(strings).containsInAnyOrder("foo", "bar");
+      PAssert.that(longs).containsInAnyOrder(1L, 2L, 3L, 4L);
+      p.run();
+    }
+
+    @Test
+    void processingTimeTriggersFireWhenTheStreamAdvancesProcessingTime() {
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .addElements(TimestampedValue.of("1", new Instant(1000)), TimestampedValue.of("2", new Instant(2000)))
+          .advanceProcessingTime(Duration.standardMinutes(12))
+          .addElements(TimestampedValue.of("3", new Instant(3000)))
+          .advanceProcessingTime(Duration.standardMinutes(6))
+          .advanceWatermarkToInfinity();
+
+      PCollection<String> panes = groupAndDescribe(p.apply(stream)
+          .apply(Window.<String>configure()
+              .triggering(AfterWatermark.pastEndOfWindow().withEarlyFirings(
+                  AfterProcessingTime.pastFirstElementInPane().plusDelayOf(Duration.standardMinutes(5))))
+              .accumulatingFiredPanes()
+              .withAllowedLateness(Duration.ZERO)));
+
+      PAssert.that(panes).containsInAnyOrder(
+          "k=[1, 2] global EARLY#0",
+          "k=[1, 2, 3] global EARLY#1",
+          "k=[1, 2, 3] global ON_TIME#2 last");
+      p.run();
+    }
+
+    @Test
+    void processingTimeThatHasNotReachedTheDelayFiresNothingEarly() {
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .addElements(TimestampedValue.of("1", new Instant(1000)))
+          .advanceProcessingTime(Duration.standardMinutes(4))
+          .addElements(TimestampedValue.of("2", new Instant(2000)))
+          .advanceProcessingTime(Duration.standardMinutes(2))
+          .addElements(TimestampedValue.of("3", new Instant(3000)))
+          .advanceWatermarkToInfinity();
+
+      PCollection<String> panes = groupAndDescribe(p.apply(stream)
+          .apply(Window.<String>into(FixedWindows.of(Duration.standardMinutes(30)))
+              .triggering(AfterWatermark.pastEndOfWindow().withEarlyFirings(
+                  AfterProcessingTime.pastFirstElementInPane().plusDelayOf(Duration.standardMinutes(5))))
+              .discardingFiredPanes()
+              .withAllowedLateness(Duration.ZERO)));
+
+      PAssert.that(panes).containsInAnyOrder(
+          "k=[1, 2] [0,1800000) EARLY#0",
+          "k=[3] [0,1800000) ON_TIME#1 last");
+      p.run();
     }
   }
 }

@@ -25,6 +25,9 @@ interface Driver {
   /** The run's processing time now: its manual clock under a {@code TestStream}, else the system's. */
   Instant processingTime();
 
+  /** Whether processing time is the run's manual clock, which moves only when told to. */
+  boolean isProcessingTimeManual();
+
   /**
    * Moves the run's manual processing-time clock forward by {@code amount}.
    *

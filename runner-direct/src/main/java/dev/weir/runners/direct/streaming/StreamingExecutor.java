@@ -227,6 +227,11 @@ public final class StreamingExecutor implements PipelineExecutor, Driver {
   }
 
   @Override
+  public boolean isProcessingTimeManual() {
+    return manualTime != null;
+  }
+
+  @Override
   public void advanceProcessingTime(Duration amount) {
     checkState(manualTime != null, "Processing time moves by itself in a run without a TestStream");
     manualTime = manualTime.plus(amount);
