@@ -8,7 +8,6 @@ import dev.weir.sdk.transforms.windowing.Window.ClosingBehavior;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
 import java.util.List;
-import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
@@ -26,8 +25,9 @@ import org.joda.time.Instant;
  *   <li>the <em>extra hold</em>, at the window's garbage-collection time: placed for an element too
  *       late for an element hold, after every window merge, and after a non-final pane when the
  *       strategy's closing behavior is FIRE_ALWAYS (so the final, possibly empty, pane is not late
- *       downstream); never when the garbage-collection time is before the input watermark, and
- *       capped at one millisecond before the end of time.
+ *       downstream); never when the garbage-collection time is before the input watermark. (Beam
+ *       also caps this hold below the end of time; garbage-collection times here never exceed the
+ *       end of the global window, so the cap is not needed.)
  * </ul>
  * A pane's timestamp is the window's hold when it fires, or the window's max timestamp if there is
  * none or it lies after the window (a garbage-collection hold). Firing clears both holds.
@@ -103,9 +103,6 @@ final class WatermarkHold {
     Instant gcHold = expiry.garbageCollectionTime(window);
     if (gcHold.isBefore(inputWatermark)) {
       return holds;
-    }
-    if (!gcHold.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
-      gcHold = BoundedWindow.TIMESTAMP_MAX_VALUE.minus(Duration.millis(1));
     }
     Instant extra = holds.extra() == null || gcHold.isBefore(holds.extra()) ? gcHold : holds.extra();
     return new Holds(holds.element(), extra);
