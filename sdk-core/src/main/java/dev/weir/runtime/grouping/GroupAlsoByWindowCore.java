@@ -241,16 +241,18 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   }
 
   /**
-   * The smallest processing time at which {@link #advanceProcessingTime} may fire a trigger (always
-   * after the current processing time), or null if no trigger waits on processing time.
+   * The processing time at which {@link #advanceProcessingTime} would next fire a trigger that waits
+   * on processing time (always after the current processing time), or null if none waits.
    */
   public Instant nextProcessingTimeWakeUp() {
-    return nextAfter(processingTimeWakeUps.first(), processingTime);
+    WakeUp first = processingTimeWakeUps.first();
+    return first == null ? null : first.time();
   }
 
   /** Like {@link #nextProcessingTimeWakeUp} for synchronized processing time. */
   public Instant nextSynchronizedProcessingTimeWakeUp() {
-    return nextAfter(synchronizedWakeUps.first(), synchronizedProcessingTime);
+    WakeUp first = synchronizedWakeUps.first();
+    return first == null ? null : first.time();
   }
 
   public Instant currentInputWatermark() {
@@ -323,9 +325,12 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
 
   private void applyMerge(KeyState<K, AccumT> keyState, Merge merge) {
     List<WindowState<AccumT>> sources = new ArrayList<>();
+    int newWindows = 0;
     for (BoundedWindow window : merge.toBeMerged()) {
       WindowState<AccumT> state = keyState.active.get(window);
-      if (state != null) {
+      if (state == null) {
+        newWindows++;
+      } else {
         sources.add(state);
       }
     }
@@ -348,6 +353,10 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
         result.previousPane = source.previousPane;
       }
       removeWindow(keyState, source);
+    }
+    for (int i = 0; i < newWindows; i++) {
+      // The trigger machines' contract: a window new with this merge takes part with a fresh state.
+      triggers.add(machine.initialState());
     }
     result.accumulator = contents.merge(accumulators);
     result.trigger = machine.onMerge(triggers, window, now());
@@ -398,22 +407,29 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   }
 
   private void fireDue(WakeUps wakeUps, Instant time) {
+    boolean synchronizedTime = wakeUps == synchronizedWakeUps;
     List<WakeUp> due = wakeUps.atOrBefore(time);
     while (!due.isEmpty()) {
       List<WakeUp> again = new ArrayList<>();
       for (WakeUp wakeUp : due) {
         KeyState<K, AccumT> keyState = keys.get(wakeUp.key());
         WindowState<AccumT> state = keyState == null ? null : keyState.active.get(wakeUp.window());
-        if (state == null || !machine.shouldFire(state.trigger, state.window, now())) {
+        if (state == null) {
+          continue;
+        }
+        if (!machine.shouldFire(state.trigger, state.window, now())) {
+          refreshWakeUps(keyState, state);
           continue;
         }
         emit(keyState, state);
         if (keyState.active.get(wakeUp.window()) == state) {
           refreshWakeUps(keyState, state);
-          // Firing changed the trigger's state; it may be due again at this same time.
-          WakeUp next = wakeUps == processingTimeWakeUps ? state.processingWakeUp : state.synchronizedWakeUp;
-          if (next != null && !next.time().isAfter(time)) {
-            again.add(next);
+          // Firing changed the trigger's state; a trigger may be due again at this same time.
+          Instant next = synchronizedTime
+              ? machine.nextSynchronizedProcessingTimeDeadline(state.trigger)
+              : machine.nextProcessingTimeDeadline(state.trigger);
+          if (next != null && !next.isAfter(time)) {
+            again.add(wakeUp);
           }
         }
         dropIfEmpty(keyState);
@@ -469,7 +485,11 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     setHolds(state, Holds.NONE);
   }
 
-  /** Re-derives the window's wake-ups from its state and the clocks. */
+  /**
+   * Re-derives the window's wake-ups from its state and the clocks. A processing-time deadline
+   * already reached needs none: the trigger then waits for something else (an element, the
+   * watermark), and whatever brings that asks it again.
+   */
   void refreshWakeUps(KeyState<K, AccumT> keyState, WindowState<AccumT> state) {
     eventTimeWakeUps.remove(state.eventWakeUp);
     BoundedWindow window = state.window;
@@ -479,15 +499,21 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     state.eventWakeUp = wakeUp(keyState, state, eventTime);
     eventTimeWakeUps.add(state.eventWakeUp);
     processingTimeWakeUps.remove(state.processingWakeUp);
-    state.processingWakeUp = wakeUp(keyState, state, machine.nextProcessingTimeDeadline(state.trigger));
+    state.processingWakeUp = wakeUp(keyState, state,
+        unreached(machine.nextProcessingTimeDeadline(state.trigger), processingTime));
     synchronizedWakeUps.remove(state.synchronizedWakeUp);
-    state.synchronizedWakeUp = wakeUp(keyState, state, machine.nextSynchronizedProcessingTimeDeadline(state.trigger));
+    state.synchronizedWakeUp = wakeUp(keyState, state,
+        unreached(machine.nextSynchronizedProcessingTimeDeadline(state.trigger), synchronizedProcessingTime));
     if (state.processingWakeUp != null) {
       processingTimeWakeUps.add(state.processingWakeUp);
     }
     if (state.synchronizedWakeUp != null) {
       synchronizedWakeUps.add(state.synchronizedWakeUp);
     }
+  }
+
+  private static Instant unreached(Instant deadline, Instant now) {
+    return deadline != null && deadline.isAfter(now) ? deadline : null;
   }
 
   private WakeUp wakeUp(KeyState<K, AccumT> keyState, WindowState<AccumT> state, Instant time) {
@@ -536,13 +562,6 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     Objects.requireNonNull(next, clock);
     checkArgument(!next.isBefore(current),
         "Grouping step '%s': the %s cannot move back, from %s to %s", spec.stepName(), clock, current, next);
-  }
-
-  private static Instant nextAfter(WakeUp first, Instant current) {
-    if (first == null) {
-      return null;
-    }
-    return first.time().isAfter(current) ? first.time() : current.plus(1);
   }
 
   <T> EncodedBytes encode(Coder<T> coder, T value, String what) {
