@@ -325,12 +325,9 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
 
   private void applyMerge(KeyState<K, AccumT> keyState, Merge merge) {
     List<WindowState<AccumT>> sources = new ArrayList<>();
-    int newWindows = 0;
     for (BoundedWindow window : merge.toBeMerged()) {
       WindowState<AccumT> state = keyState.active.get(window);
-      if (state == null) {
-        newWindows++;
-      } else {
+      if (state != null) {
         sources.add(state);
       }
     }
@@ -354,10 +351,8 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
       }
       removeWindow(keyState, source);
     }
-    for (int i = 0; i < newWindows; i++) {
-      // The trigger machines' contract: a window new with this merge takes part with a fresh state.
-      triggers.add(machine.initialState());
-    }
+    // As in Beam's ReduceFnRunner, only windows with state take part in the trigger's merge; a
+    // window new with this merge has seen nothing (its element is added to the merged window next).
     result.accumulator = contents.merge(accumulators);
     result.trigger = machine.onMerge(triggers, window, now());
     WakeUp closedWakeUp = keyState.closed.remove(window);
