@@ -1,15 +1,11 @@
 package dev.weir.runtime.grouping;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
+import static com.google.common.base.Verify.verify;
 
 import dev.weir.runtime.grouping.MergingWindows.Merge;
 import dev.weir.runtime.grouping.WakeUps.WakeUp;
-import dev.weir.runtime.grouping.WatermarkHold.Clocks;
-import dev.weir.runtime.grouping.WatermarkHold.Release;
 import dev.weir.runtime.triggers.TriggerState;
 import dev.weir.runtime.triggers.TriggerStateMachine;
-import dev.weir.runtime.triggers.TriggerTime;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
@@ -17,13 +13,10 @@ import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.metrics.Counter;
 import dev.weir.sdk.metrics.Metrics;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
-import dev.weir.sdk.transforms.windowing.PaneInfo;
-import dev.weir.sdk.transforms.windowing.PaneInfo.Timing;
 import dev.weir.sdk.transforms.windowing.Window.ClosingBehavior;
 import dev.weir.sdk.transforms.windowing.Window.OnTimeBehavior;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
-import dev.weir.sdk.values.WindowingStrategy.AccumulationMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.joda.time.Instant;
 
@@ -84,10 +76,9 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   public static final String DROPPED_DUE_TO_CLOSED_WINDOW = "droppedDueToClosedWindow";
 
   private static final Comparator<WindowState<?>> BY_WINDOW_ENCODING =
-      Comparator.comparing(state -> state.windowBytes);
+      Comparator.comparing(windowState -> windowState.windowBytes);
 
   private final GroupAlsoByWindowSpec<K, InputT, AccumT, OutputT> spec;
-  private final Consumer<? super WindowedValue<KV<K, OutputT>>> output;
   private final WindowingStrategy<?, ?> strategy;
   private final TriggerStateMachine machine;
   private final PaneContents<InputT, AccumT, OutputT> contents;
@@ -96,18 +87,9 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   private final WatermarkHold watermarkHold;
   private final Counter latenessMetric = Metrics.counter(GroupAlsoByWindowCore.class, DROPPED_DUE_TO_LATENESS);
   private final Counter closedMetric = Metrics.counter(GroupAlsoByWindowCore.class, DROPPED_DUE_TO_CLOSED_WINDOW);
-
-  private final Map<EncodedBytes, KeyState<K, AccumT>> keys = new HashMap<>();
-  private final WakeUps eventTimeWakeUps = new WakeUps();
-  private final WakeUps processingTimeWakeUps = new WakeUps();
-  private final WakeUps synchronizedWakeUps = new WakeUps();
-  /** How many windows hold at each instant: the multiset behind {@link #getOutputWatermarkHold}. */
-  private final TreeMap<Instant, Integer> holdCounts = new TreeMap<>();
-
-  private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
-  private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
-  private Instant synchronizedProcessingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
-  private Instant outputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  private final GroupingState<K, AccumT> state = new GroupingState<>();
+  private final GroupingClocks clocks;
+  private final PaneFiring<K, AccumT, OutputT> firing;
   private long droppedDueToLateness;
   private long droppedDueToClosedWindow;
 
@@ -116,13 +98,14 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   public GroupAlsoByWindowCore(
       GroupAlsoByWindowSpec<K, InputT, AccumT, OutputT> spec, Consumer<? super WindowedValue<KV<K, OutputT>>> output) {
     this.spec = Objects.requireNonNull(spec, "spec");
-    this.output = Objects.requireNonNull(output, "output");
     this.strategy = spec.strategy();
     this.machine = spec.triggerMachine();
     this.contents = spec.contents();
     this.windowCoder = (Coder<BoundedWindow>) strategy.getWindowFn().windowCoder();
     this.expiry = new WindowExpiry(strategy.getAllowedLateness());
     this.watermarkHold = new WatermarkHold(strategy);
+    this.clocks = new GroupingClocks(spec.stepName());
+    this.firing = new PaneFiring<>(spec, state, clocks, Objects.requireNonNull(output, "output"));
   }
 
   /**
@@ -156,7 +139,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
       return;
     }
     EncodedBytes keyBytes = encode(spec.keyCoder(), key, "key");
-    KeyState<K, AccumT> keyState = keys.computeIfAbsent(keyBytes, bytes -> new KeyState<>(key, bytes));
+    KeyState<K, AccumT> keyState = state.keyState(key, keyBytes);
     Map<BoundedWindow, BoundedWindow> mergedInto = strategy.getWindowFn().isNonMerging()
         ? Map.of()
         : mergeWindows(keyState, kept);
@@ -170,14 +153,14 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
       addElement(keyState, window, value);
     }
     for (BoundedWindow window : toConsider) {
-      WindowState<AccumT> state = keyState.active.get(window);
-      if (state != null && machine.shouldFire(state.trigger, window, now())) {
-        emit(keyState, state);
+      WindowState<AccumT> windowState = keyState.active.get(window);
+      if (windowState == null) {
+        continue;
       }
-      state = keyState.active.get(window);
-      if (state != null) {
-        refreshWakeUps(keyState, state);
+      if (firing.shouldFire(windowState)) {
+        firing.onTriggerFiring(keyState, windowState);
       }
+      firing.refreshIfActive(keyState, windowState);
     }
     endCall(keyState);
   }
@@ -189,10 +172,9 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code watermark} is before the current one
    */
   public void advanceInputWatermark(Instant watermark) {
-    checkForward("input watermark", inputWatermark, watermark);
-    inputWatermark = watermark;
+    clocks.advanceInputWatermark(watermark);
     WakeUp due;
-    while ((due = eventTimeWakeUps.first()) != null && due.time().isBefore(inputWatermark)) {
+    while ((due = state.eventTime.first()) != null && due.time().isBefore(watermark)) {
       activateAtEventTime(due);
     }
     endCall(null);
@@ -205,9 +187,8 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code time} is before the current one
    */
   public void advanceProcessingTime(Instant time) {
-    checkForward("processing time", processingTime, time);
-    processingTime = time;
-    fireDue(processingTimeWakeUps, time);
+    clocks.advanceProcessingTime(time);
+    fireDue(state.processingTime, time);
     endCall(null);
   }
 
@@ -217,9 +198,8 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code time} is before the current one
    */
   public void advanceSynchronizedProcessingTime(Instant time) {
-    checkForward("synchronized processing time", synchronizedProcessingTime, time);
-    synchronizedProcessingTime = time;
-    fireDue(synchronizedWakeUps, time);
+    clocks.advanceSynchronizedProcessingTime(time);
+    fireDue(state.synchronizedProcessingTime, time);
     endCall(null);
   }
 
@@ -228,7 +208,8 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * if nothing holds.
    */
   public Instant getOutputWatermarkHold() {
-    return holdCounts.isEmpty() ? BoundedWindow.TIMESTAMP_MAX_VALUE : holdCounts.firstKey();
+    Instant hold = state.earliestHold();
+    return hold == null ? BoundedWindow.TIMESTAMP_MAX_VALUE : hold;
   }
 
   /**
@@ -236,7 +217,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * null if no window waits on event time.
    */
   public Instant nextEventTimeWakeUp() {
-    WakeUp first = eventTimeWakeUps.first();
+    WakeUp first = state.eventTime.first();
     return first == null ? null : first.time().plus(1);
   }
 
@@ -245,31 +226,31 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * on processing time (always after the current processing time), or null if none waits.
    */
   public Instant nextProcessingTimeWakeUp() {
-    WakeUp first = processingTimeWakeUps.first();
+    WakeUp first = state.processingTime.first();
     return first == null ? null : first.time();
   }
 
   /** Like {@link #nextProcessingTimeWakeUp} for synchronized processing time. */
   public Instant nextSynchronizedProcessingTimeWakeUp() {
-    WakeUp first = synchronizedWakeUps.first();
+    WakeUp first = state.synchronizedProcessingTime.first();
     return first == null ? null : first.time();
   }
 
   public Instant currentInputWatermark() {
-    return inputWatermark;
+    return clocks.inputWatermark();
   }
 
   public Instant currentProcessingTime() {
-    return processingTime;
+    return clocks.processingTime();
   }
 
   public Instant currentSynchronizedProcessingTime() {
-    return synchronizedProcessingTime;
+    return clocks.synchronizedProcessingTime();
   }
 
   /** The output watermark as this core sees it: see the class documentation. */
   public Instant currentOutputWatermark() {
-    return outputWatermark;
+    return clocks.outputWatermark();
   }
 
   /** Elements dropped because their window had expired, since the core was created. */
@@ -284,14 +265,14 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
 
   /** Whether no key has any window, active or closed. */
   public boolean isEmpty() {
-    return keys.isEmpty();
+    return state.keys.isEmpty();
   }
 
   private List<WindowedValue<InputT>> dropExpired(Iterable<WindowedValue<InputT>> values) {
     List<WindowedValue<InputT>> kept = new ArrayList<>();
     for (WindowedValue<InputT> value : values) {
       for (WindowedValue<InputT> inOneWindow : value.explodeWindows()) {
-        if (expiry.isExpired(inOneWindow.getWindows().iterator().next(), inputWatermark)) {
+        if (expiry.isExpired(inOneWindow.getWindows().iterator().next(), clocks.inputWatermark())) {
           droppedDueToLateness++;
           latenessMetric.inc();
         } else {
@@ -306,8 +287,8 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     List<WindowState<AccumT>> activeStates = new ArrayList<>(keyState.active.values());
     activeStates.sort(BY_WINDOW_ENCODING);
     List<BoundedWindow> active = new ArrayList<>();
-    for (WindowState<AccumT> state : activeStates) {
-      active.add(state.window);
+    for (WindowState<AccumT> windowState : activeStates) {
+      active.add(windowState.window);
     }
     Set<BoundedWindow> added = new LinkedHashSet<>();
     for (WindowedValue<InputT> value : values) {
@@ -326,9 +307,9 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   private void applyMerge(KeyState<K, AccumT> keyState, Merge merge) {
     List<WindowState<AccumT>> sources = new ArrayList<>();
     for (BoundedWindow window : merge.toBeMerged()) {
-      WindowState<AccumT> state = keyState.active.get(window);
-      if (state != null) {
-        sources.add(state);
+      WindowState<AccumT> source = keyState.active.get(window);
+      if (source != null) {
+        sources.add(source);
       }
     }
     if (sources.isEmpty()) {
@@ -338,6 +319,8 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     sources.sort(BY_WINDOW_ENCODING);
     BoundedWindow window = merge.result();
     List<AccumT> accumulators = new ArrayList<>();
+    // As in Beam's ReduceFnRunner, only windows with state take part in the trigger's merge; a
+    // window new with this merge has seen nothing (its element is added to the merged window next).
     List<TriggerState> triggers = new ArrayList<>();
     List<Holds> holds = new ArrayList<>();
     WindowState<AccumT> result = new WindowState<>(window, encode(windowCoder, window, "window"), null, null);
@@ -349,17 +332,14 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
       if (source.window.equals(window)) {
         result.previousPane = source.previousPane;
       }
-      removeWindow(keyState, source);
+      state.removeActive(keyState, source);
     }
-    // As in Beam's ReduceFnRunner, only windows with state take part in the trigger's merge; a
-    // window new with this merge has seen nothing (its element is added to the merged window next).
     result.accumulator = contents.merge(accumulators);
-    result.trigger = machine.onMerge(triggers, window, now());
-    WakeUp closedWakeUp = keyState.closed.remove(window);
-    eventTimeWakeUps.remove(closedWakeUp);
-    setHolds(result, watermarkHold.merge(holds, window, clocks()));
-    keyState.active.put(window, result);
-    refreshWakeUps(keyState, result);
+    result.trigger = machine.onMerge(triggers, window, clocks.triggerTime());
+    state.removeClosed(keyState, window);
+    state.putActive(keyState, result);
+    state.setHolds(result, watermarkHold.merge(holds, window, clocks.holdClocks()));
+    firing.refreshWakeUps(keyState, result);
   }
 
   private void addElement(KeyState<K, AccumT> keyState, BoundedWindow window, WindowedValue<InputT> value) {
@@ -368,195 +348,76 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
       closedMetric.inc();
       return;
     }
-    WindowState<AccumT> state = keyState.active.get(window);
-    if (state == null) {
-      state = new WindowState<>(
+    WindowState<AccumT> windowState = keyState.active.get(window);
+    if (windowState == null) {
+      windowState = new WindowState<>(
           window, encode(windowCoder, window, "window"), contents.createEmpty(), machine.initialState());
-      keyState.active.put(window, state);
+      state.putActive(keyState, windowState);
     }
-    state.elementsSincePane++;
-    setHolds(state, watermarkHold.addElement(state.holds, window, value.getTimestamp(), clocks()));
-    state.accumulator = contents.add(state.accumulator, value.getValue());
-    state.trigger = machine.onElement(state.trigger, window, now());
+    windowState.elementsSincePane++;
+    Holds holds = watermarkHold.addElement(windowState.holds, window, value.getTimestamp(), clocks.holdClocks());
+    state.setHolds(windowState, holds);
+    windowState.accumulator = contents.add(windowState.accumulator, value.getValue());
+    windowState.trigger = machine.onElement(windowState.trigger, window, clocks.triggerTime());
   }
 
+  /**
+   * Handles a window whose end or garbage-collection time the input watermark passed: Beam's
+   * timer handling, where what happens depends only on the window's state and the clocks.
+   */
   private void activateAtEventTime(WakeUp due) {
-    KeyState<K, AccumT> keyState = keys.get(due.key());
-    WindowState<AccumT> state = keyState.active.get(due.window());
-    if (state == null) {
-      // A closed window: its garbage-collection time has come.
-      checkState(due.equals(keyState.closed.remove(due.window())), "stale wake-up %s", due);
-      eventTimeWakeUps.remove(due);
-    } else if (expiry.isExpired(state.window, inputWatermark)) {
-      firePane(keyState, state, true);
-      removeWindow(keyState, state);
+    KeyState<K, AccumT> keyState = state.keys.get(due.key());
+    WindowState<AccumT> windowState = keyState.active.get(due.window());
+    if (windowState == null) {
+      verify(due.equals(keyState.closed.get(due.window())), "wake-up %s has no window", due);
+      state.removeClosed(keyState, due.window());
+    } else if (expiry.isExpired(windowState.window, clocks.inputWatermark())) {
+      firing.garbageCollect(keyState, windowState);
     } else {
-      if (machine.shouldFire(state.trigger, state.window, now())) {
-        emit(keyState, state);
+      if (firing.shouldFire(windowState)) {
+        firing.onTriggerFiring(keyState, windowState);
       }
-      if (keyState.active.get(due.window()) == state) {
-        refreshWakeUps(keyState, state);
-      }
+      firing.refreshIfActive(keyState, windowState);
     }
-    dropIfEmpty(keyState);
+    state.dropIfEmpty(keyState);
   }
 
+  /** Asks the trigger of each window whose deadline in the domain of {@code wakeUps} has come. */
   private void fireDue(WakeUps wakeUps, Instant time) {
-    boolean synchronizedTime = wakeUps == synchronizedWakeUps;
+    boolean synchronizedTime = wakeUps == state.synchronizedProcessingTime;
     List<WakeUp> due = wakeUps.atOrBefore(time);
     while (!due.isEmpty()) {
       List<WakeUp> again = new ArrayList<>();
       for (WakeUp wakeUp : due) {
-        KeyState<K, AccumT> keyState = keys.get(wakeUp.key());
-        WindowState<AccumT> state = keyState == null ? null : keyState.active.get(wakeUp.window());
-        if (state == null) {
+        KeyState<K, AccumT> keyState = state.keys.get(wakeUp.key());
+        WindowState<AccumT> windowState = keyState == null ? null : keyState.active.get(wakeUp.window());
+        if (windowState == null) {
           continue;
         }
-        if (!machine.shouldFire(state.trigger, state.window, now())) {
-          refreshWakeUps(keyState, state);
-          continue;
+        boolean fires = firing.shouldFire(windowState);
+        if (fires) {
+          firing.onTriggerFiring(keyState, windowState);
         }
-        emit(keyState, state);
-        if (keyState.active.get(wakeUp.window()) == state) {
-          refreshWakeUps(keyState, state);
-          // Firing changed the trigger's state; a trigger may be due again at this same time.
+        if (firing.refreshIfActive(keyState, windowState) && fires) {
+          // Firing changed the trigger's state; it may be due again at this same time.
           Instant next = synchronizedTime
-              ? machine.nextSynchronizedProcessingTimeDeadline(state.trigger)
-              : machine.nextProcessingTimeDeadline(state.trigger);
+              ? machine.nextSynchronizedProcessingTimeDeadline(windowState.trigger)
+              : machine.nextProcessingTimeDeadline(windowState.trigger);
           if (next != null && !next.isAfter(time)) {
             again.add(wakeUp);
           }
         }
-        dropIfEmpty(keyState);
+        state.dropIfEmpty(keyState);
       }
       due = again;
     }
   }
 
-  /** Fires the pane the trigger asked for, then discards or closes as the strategy and trigger say. */
-  private void emit(KeyState<K, AccumT> keyState, WindowState<AccumT> state) {
-    state.trigger = machine.onFire(state.trigger, state.window, now());
-    boolean finished = machine.isFinished(state.trigger);
-    firePane(keyState, state, finished);
-    if (finished) {
-      removeWindow(keyState, state);
-      WakeUp gc = wakeUp(keyState, state, expiry.garbageCollectionTime(state.window));
-      keyState.closed.put(state.window, gc);
-      eventTimeWakeUps.add(gc);
-    } else if (strategy.getMode() == AccumulationMode.DISCARDING_FIRED_PANES) {
-      state.accumulator = contents.createEmpty();
-    }
-  }
-
-  /** Emits the window's pane if it must be seen, releasing its holds either way. */
-  private void firePane(KeyState<K, AccumT> keyState, WindowState<AccumT> state, boolean isFinal) {
-    Release release = watermarkHold.release(state.holds, state.window, isFinal, inputWatermark);
-    setHolds(state, release.remaining());
-    boolean isEmpty = state.elementsSincePane == 0;
-    state.elementsSincePane = 0;
-    if (isEmpty
-        && strategy.getClosingBehavior() == ClosingBehavior.FIRE_IF_NON_EMPTY
-        && strategy.getOnTimeBehavior() == OnTimeBehavior.FIRE_IF_NON_EMPTY) {
-      return;
-    }
-    PaneInfo pane = PaneInfoTracker.nextPane(
-        state.previousPane, state.window.maxTimestamp(), inputWatermark, outputWatermark, isFinal);
-    boolean mustEmit = !isEmpty
-        || (pane.getTiming() == Timing.ON_TIME && strategy.getOnTimeBehavior() == OnTimeBehavior.FIRE_ALWAYS)
-        || (isFinal && strategy.getClosingBehavior() == ClosingBehavior.FIRE_ALWAYS);
-    if (!mustEmit) {
-      return;
-    }
-    state.previousPane = pane;
-    OutputT paneContents = contents.extract(state.accumulator);
-    output.accept(WindowedValue.of(KV.of(keyState.key, paneContents), release.outputTimestamp(), state.window, pane));
-  }
-
-  private void removeWindow(KeyState<K, AccumT> keyState, WindowState<AccumT> state) {
-    keyState.active.remove(state.window);
-    eventTimeWakeUps.remove(state.eventWakeUp);
-    processingTimeWakeUps.remove(state.processingWakeUp);
-    synchronizedWakeUps.remove(state.synchronizedWakeUp);
-    setHolds(state, Holds.NONE);
-  }
-
-  /**
-   * Re-derives the window's wake-ups from its state and the clocks. A processing-time deadline
-   * already reached needs none: the trigger then waits for something else (an element, the
-   * watermark), and whatever brings that asks it again.
-   */
-  void refreshWakeUps(KeyState<K, AccumT> keyState, WindowState<AccumT> state) {
-    eventTimeWakeUps.remove(state.eventWakeUp);
-    BoundedWindow window = state.window;
-    Instant eventTime = inputWatermark.isAfter(window.maxTimestamp())
-        ? expiry.garbageCollectionTime(window)
-        : window.maxTimestamp();
-    state.eventWakeUp = wakeUp(keyState, state, eventTime);
-    eventTimeWakeUps.add(state.eventWakeUp);
-    processingTimeWakeUps.remove(state.processingWakeUp);
-    state.processingWakeUp = wakeUp(keyState, state,
-        unreached(machine.nextProcessingTimeDeadline(state.trigger), processingTime));
-    synchronizedWakeUps.remove(state.synchronizedWakeUp);
-    state.synchronizedWakeUp = wakeUp(keyState, state,
-        unreached(machine.nextSynchronizedProcessingTimeDeadline(state.trigger), synchronizedProcessingTime));
-    if (state.processingWakeUp != null) {
-      processingTimeWakeUps.add(state.processingWakeUp);
-    }
-    if (state.synchronizedWakeUp != null) {
-      synchronizedWakeUps.add(state.synchronizedWakeUp);
-    }
-  }
-
-  private static Instant unreached(Instant deadline, Instant now) {
-    return deadline != null && deadline.isAfter(now) ? deadline : null;
-  }
-
-  private WakeUp wakeUp(KeyState<K, AccumT> keyState, WindowState<AccumT> state, Instant time) {
-    return time == null ? null : new WakeUp(time, keyState.keyBytes, state.windowBytes, state.window);
-  }
-
-  /** Replaces the window's holds, keeping the multiset of all holds in step. */
-  void setHolds(WindowState<AccumT> state, Holds holds) {
-    Instant old = state.holds.combined();
-    if (old != null) {
-      holdCounts.computeIfPresent(old, (instant, count) -> count == 1 ? null : count - 1);
-    }
-    state.holds = holds;
-    Instant now = holds.combined();
-    if (now != null) {
-      holdCounts.merge(now, 1, Integer::sum);
-    }
-  }
-
   private void endCall(KeyState<K, AccumT> touched) {
     if (touched != null) {
-      dropIfEmpty(touched);
+      state.dropIfEmpty(touched);
     }
-    Instant held = getOutputWatermarkHold();
-    Instant candidate = held.isBefore(inputWatermark) ? held : inputWatermark;
-    if (candidate.isAfter(outputWatermark)) {
-      outputWatermark = candidate;
-    }
-  }
-
-  private void dropIfEmpty(KeyState<K, AccumT> keyState) {
-    if (keyState.isEmpty()) {
-      keys.remove(keyState.keyBytes);
-    }
-  }
-
-  private TriggerTime now() {
-    return new TriggerTime(inputWatermark, processingTime, synchronizedProcessingTime);
-  }
-
-  private Clocks clocks() {
-    return new Clocks(inputWatermark, outputWatermark);
-  }
-
-  private void checkForward(String clock, Instant current, Instant next) {
-    Objects.requireNonNull(next, clock);
-    checkArgument(!next.isBefore(current),
-        "Grouping step '%s': the %s cannot move back, from %s to %s", spec.stepName(), clock, current, next);
+    clocks.updateOutputWatermark(state.earliestHold());
   }
 
   <T> EncodedBytes encode(Coder<T> coder, T value, String what) {
@@ -568,40 +429,38 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     }
   }
 
-  // Accessors for GroupAlsoByWindowSnapshot, which reads and writes the fields above.
+  // For GroupAlsoByWindowSnapshot, which writes and reads what this core keeps.
 
   GroupAlsoByWindowSpec<K, InputT, AccumT, OutputT> spec() {
     return spec;
   }
 
-  Map<EncodedBytes, KeyState<K, AccumT>> keys() {
-    return keys;
+  GroupingState<K, AccumT> state() {
+    return state;
+  }
+
+  GroupingClocks clocks() {
+    return clocks;
+  }
+
+  PaneFiring<K, AccumT, OutputT> firing() {
+    return firing;
   }
 
   Coder<BoundedWindow> windowCoder() {
     return windowCoder;
   }
 
+  WindowExpiry expiry() {
+    return expiry;
+  }
+
   long[] counters() {
     return new long[] {droppedDueToLateness, droppedDueToClosedWindow};
   }
 
-  Instant[] clockValues() {
-    return new Instant[] {inputWatermark, processingTime, synchronizedProcessingTime, outputWatermark};
-  }
-
-  void restoreClocksAndCounters(Instant[] clockValues, long[] counters) {
-    inputWatermark = clockValues[0];
-    processingTime = clockValues[1];
-    synchronizedProcessingTime = clockValues[2];
-    outputWatermark = clockValues[3];
+  void restoreCounters(long[] counters) {
     droppedDueToLateness = counters[0];
     droppedDueToClosedWindow = counters[1];
-  }
-
-  void restoreClosedWindow(KeyState<K, AccumT> keyState, BoundedWindow window, EncodedBytes windowBytes) {
-    WakeUp gc = new WakeUp(expiry.garbageCollectionTime(window), keyState.keyBytes, windowBytes, window);
-    keyState.closed.put(window, gc);
-    eventTimeWakeUps.add(gc);
   }
 }

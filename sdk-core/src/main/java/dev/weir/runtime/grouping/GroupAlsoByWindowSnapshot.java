@@ -75,13 +75,13 @@ final class GroupAlsoByWindowSnapshot<K, InputT, AccumT, OutputT> {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       COUNT.encode(VERSION, out);
-      for (Instant clock : core.clockValues()) {
+      for (Instant clock : core.clocks().values()) {
         INSTANT.encode(clock, out);
       }
       for (long counter : core.counters()) {
         LONG.encode(counter, out);
       }
-      List<KeyState<K, AccumT>> keys = new ArrayList<>(core.keys().values());
+      List<KeyState<K, AccumT>> keys = new ArrayList<>(core.state().keys.values());
       keys.sort(Comparator.comparing(keyState -> keyState.keyBytes));
       COUNT.encode(keys.size(), out);
       for (KeyState<K, AccumT> keyState : keys) {
@@ -144,7 +144,8 @@ final class GroupAlsoByWindowSnapshot<K, InputT, AccumT, OutputT> {
     for (int i = 0; i < clocks.length; i++) {
       clocks[i] = INSTANT.decode(in);
     }
-    core.restoreClocksAndCounters(clocks, new long[] {LONG.decode(in), LONG.decode(in)});
+    core.clocks().restore(clocks);
+    core.restoreCounters(new long[] {LONG.decode(in), LONG.decode(in)});
     int keyCount = COUNT.decode(in);
     for (int i = 0; i < keyCount; i++) {
       readKey(in);
@@ -154,8 +155,7 @@ final class GroupAlsoByWindowSnapshot<K, InputT, AccumT, OutputT> {
   private void readKey(InputStream in) throws IOException {
     EncodedBytes keyBytes = new EncodedBytes(BYTES.decode(in));
     K key = core.spec().keyCoder().decode(new ByteArrayInputStream(keyBytes.bytes()));
-    KeyState<K, AccumT> keyState = new KeyState<>(key, keyBytes);
-    core.keys().put(keyBytes, keyState);
+    KeyState<K, AccumT> keyState = core.state().keyState(key, keyBytes);
     int activeCount = COUNT.decode(in);
     for (int i = 0; i < activeCount; i++) {
       BoundedWindow window = windowCoder.decode(in);
@@ -166,14 +166,15 @@ final class GroupAlsoByWindowSnapshot<K, InputT, AccumT, OutputT> {
       Holds holds = new Holds(NULLABLE_INSTANT.decode(in), NULLABLE_INSTANT.decode(in));
       state.previousPane = NULLABLE_PANE.decode(in);
       state.elementsSincePane = LONG.decode(in);
-      keyState.active.put(window, state);
-      core.setHolds(state, holds);
-      core.refreshWakeUps(keyState, state);
+      core.state().putActive(keyState, state);
+      core.state().setHolds(state, holds);
+      core.firing().refreshWakeUps(keyState, state);
     }
     int closedCount = COUNT.decode(in);
     for (int i = 0; i < closedCount; i++) {
       BoundedWindow window = windowCoder.decode(in);
-      core.restoreClosedWindow(keyState, window, core.encode(windowCoder, window, "window"));
+      core.state().putClosed(keyState, window, core.encode(windowCoder, window, "window"),
+          core.expiry().garbageCollectionTime(window));
     }
   }
 
