@@ -4,11 +4,12 @@ package dev.weir.sdk.options;
  * Computes the default of an option that has no literal default, named by {@link
  * Default.InstanceFactory}.
  *
- * <p>Implementations need a public no-argument constructor. {@link #create} is called at most
- * once per options object for the option, the first time its getter runs without a value set;
- * the result is stored and returned from then on (and is shipped with the options, if it is
- * serializable). It may read other options through {@code options.as(...)}, but must not read
- * the option it computes. A runtime exception it throws reaches the getter's caller unchanged.
+ * <p>Implementations need a public no-argument constructor. {@link #create} runs the first time
+ * the option's getter is read while no value is set; its result is stored in the options object
+ * and returned from then on (and is shipped with the options, if it is serializable). Two threads
+ * reading at once may both run it, and then every reader sees the same one of the results. It may
+ * read other options through {@code options.as(...)}, but not the option it computes (that throws
+ * {@link IllegalStateException}). A runtime exception it throws reaches the getter's caller.
  *
  * @param <T> the option's type
  */

@@ -1,6 +1,7 @@
 package dev.weir.sdk.options;
 
 import dev.weir.sdk.PipelineRunner;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The options every pipeline has; user option interfaces extend it with getter/setter pairs.
@@ -34,8 +35,26 @@ public interface PipelineOptions {
 
   void setDumpGraph(String file);
 
-  /** A unique id of this options object, stable across {@link #as} views. */
+  /**
+   * A unique id of this options object, stable across {@link #as} views and kept when the options
+   * are serialized; assigned from a JVM-wide counter when the object is created.
+   */
+  @Hidden
+  @Default.InstanceFactory(AtomicLongFactory.class)
   long getOptionsId();
 
   void setOptionsId(long id);
+
+  /** Hands out ids counting up from zero, JVM-wide; the default of {@link #getOptionsId()}. */
+  final class AtomicLongFactory implements DefaultValueFactory<Long> {
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+
+    /** Used through {@link Default.InstanceFactory}. */
+    public AtomicLongFactory() {}
+
+    @Override
+    public Long create(PipelineOptions options) {
+      return NEXT_ID.getAndIncrement();
+    }
+  }
 }
