@@ -23,7 +23,8 @@ final class TextWriteFns {
     private static final long serialVersionUID = 1L;
 
     private final int numShards;
-    private transient int next = -1;
+    /** The last shard assigned; null until the first element (and after deserialization). */
+    private transient Integer last;
 
     AssignShardFn(int numShards) {
       this.numShards = numShards;
@@ -32,8 +33,8 @@ final class TextWriteFns {
     @ProcessElement
     public void processElement(@Element String line, OutputReceiver<KV<Integer, String>> out) {
       // A random start per instance spreads small inputs over all shards rather than the first.
-      next = next < 0 ? ThreadLocalRandom.current().nextInt(numShards) : (next + 1) % numShards;
-      out.output(KV.of(next, line));
+      last = last == null ? ThreadLocalRandom.current().nextInt(numShards) : (last + 1) % numShards;
+      out.output(KV.of(last, line));
     }
   }
 
