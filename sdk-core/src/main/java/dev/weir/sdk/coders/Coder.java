@@ -40,14 +40,38 @@ public abstract class Coder<T> implements Serializable {
    */
   public abstract void verifyDeterministic() throws NonDeterministicException;
 
+  /**
+   * Throws a {@link NonDeterministicException} naming {@code target} and {@code message} if any of
+   * {@code coders} is not deterministic; for composite coders, whose determinism is that of their
+   * components.
+   */
+  public static void verifyDeterministic(Coder<?> target, String message, Iterable<? extends Coder<?>> coders)
+      throws NonDeterministicException {
+    for (Coder<?> coder : coders) {
+      try {
+        coder.verifyDeterministic();
+      } catch (NonDeterministicException e) {
+        throw new NonDeterministicException(target, message, e);
+      }
+    }
+  }
+
+  /** Varargs form of {@link #verifyDeterministic(Coder, String, Iterable)}. */
+  public static void verifyDeterministic(Coder<?> target, String message, Coder<?>... coders)
+      throws NonDeterministicException {
+    verifyDeterministic(target, message, Arrays.asList(coders));
+  }
+
   /** Whether {@code equals} on decoded values agrees with equality of their encodings. */
   public boolean consistentWithEquals() {
     return false;
   }
 
   /**
-   * A value that is {@code equals} for two elements exactly when their encodings are equal: the
-   * value itself where {@link #consistentWithEquals()}, otherwise a wrapper of its encoding.
+   * A value whose {@code equals} stands for equality of encodings: two elements with equal
+   * encodings have equal structural values. It is the value itself where {@link
+   * #consistentWithEquals()}, by default a wrapper of the encoding otherwise; composite coders
+   * override this to combine their components' structural values without encoding.
    */
   public Object structuralValue(T value) {
     if (value != null && consistentWithEquals()) {

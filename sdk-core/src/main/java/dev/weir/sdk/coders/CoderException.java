@@ -17,4 +17,9 @@ public class CoderException extends IOException {
   public CoderException(Throwable cause) {
     super(cause);
   }
+
+  /** The failure of a coder that does not accept null, with the fix in the message. */
+  static CoderException cannotEncodeNull(String typeName) {
+    return new CoderException("cannot encode a null " + typeName + "; wrap the coder in NullableCoder");
+  }
 }

@@ -1,59 +1,36 @@
 package dev.weir.sdk.coders;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.ArrayList;
+import dev.weir.sdk.values.TypeDescriptor;
+import dev.weir.sdk.values.TypeDescriptors;
 import java.util.List;
 
-/** INTERIM (replaced by the coders branch). */
-public final class IterableCoder<T> extends Coder<Iterable<T>> {
+/**
+ * Encodes an {@link Iterable} as described on {@link IterableLikeCoder}; decodes to a {@link List}.
+ *
+ * <p>Not deterministic (iteration order is not part of an iterable's identity) and not
+ * consistent with equals (iterables in general compare by identity). Immutable and thread-safe.
+ *
+ * @param <T> the element type
+ */
+public final class IterableCoder<T> extends IterableLikeCoder<T, Iterable<T>> {
   private static final long serialVersionUID = 1L;
-  private final Coder<T> elemCoder;
 
-  private IterableCoder(Coder<T> elemCoder) {
-    this.elemCoder = elemCoder;
+  private IterableCoder(Coder<T> elementCoder) {
+    super(elementCoder, "Iterable");
   }
 
-  public static <T> IterableCoder<T> of(Coder<T> elemCoder) {
-    return new IterableCoder<>(elemCoder);
-  }
-
-  public Coder<T> getElemCoder() {
-    return elemCoder;
+  /** A coder for iterables whose elements use {@code elementCoder}. */
+  public static <T> IterableCoder<T> of(Coder<T> elementCoder) {
+    return new IterableCoder<>(elementCoder);
   }
 
   @Override
-  public void encode(Iterable<T> value, OutputStream out) throws IOException {
-    List<T> list = new ArrayList<>();
-    value.forEach(list::add);
-    DataOutputStream data = new DataOutputStream(out);
-    data.writeInt(list.size());
-    data.flush();
-    for (T t : list) {
-      elemCoder.encode(t, out);
-    }
+  protected Iterable<T> decodeToIterable(List<T> elements) {
+    return elements;
   }
 
   @Override
-  public Iterable<T> decode(InputStream in) throws IOException {
-    int n = new DataInputStream(in).readInt();
-    List<T> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(elemCoder.decode(in));
-    }
-    return list;
-  }
-
-  @Override
-  public List<? extends Coder<?>> getCoderArguments() {
-    return List.of(elemCoder);
-  }
-
-  @Override
-  public void verifyDeterministic() throws NonDeterministicException {
-    elemCoder.verifyDeterministic();
+  public TypeDescriptor<Iterable<T>> getEncodedTypeDescriptor() {
+    return TypeDescriptors.iterables(getElemCoder().getEncodedTypeDescriptor());
   }
 }

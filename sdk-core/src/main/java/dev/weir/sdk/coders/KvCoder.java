@@ -1,14 +1,28 @@
 package dev.weir.sdk.coders;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.TypeDescriptor;
+import dev.weir.sdk.values.TypeDescriptors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
-/** INTERIM (replaced by the coders branch). */
-public final class KvCoder<K, V> extends Coder<KV<K, V>> {
+/**
+ * Encodes a {@link KV} as its key followed by its value, each with its own coder and no framing of
+ * its own (both encodings are self-delimiting).
+ *
+ * <p>Deterministic, and consistent with equals, when both component coders are. A null {@code KV}
+ * is rejected; a null key or value only if its coder rejects it. Immutable and thread-safe.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class KvCoder<K, V> extends StructuredCoder<KV<K, V>> {
   private static final long serialVersionUID = 1L;
+
   private final Coder<K> keyCoder;
   private final Coder<V> valueCoder;
 
@@ -17,7 +31,10 @@ public final class KvCoder<K, V> extends Coder<KV<K, V>> {
     this.valueCoder = valueCoder;
   }
 
+  /** A coder for pairs whose keys use {@code keyCoder} and values use {@code valueCoder}. */
   public static <K, V> KvCoder<K, V> of(Coder<K> keyCoder, Coder<V> valueCoder) {
+    checkArgument(keyCoder != null, "the key coder of a KvCoder must not be null");
+    checkArgument(valueCoder != null, "the value coder of a KvCoder must not be null");
     return new KvCoder<>(keyCoder, valueCoder);
   }
 
@@ -30,14 +47,19 @@ public final class KvCoder<K, V> extends Coder<KV<K, V>> {
   }
 
   @Override
-  public void encode(KV<K, V> value, OutputStream out) throws IOException {
-    keyCoder.encode(value.getKey(), out);
-    valueCoder.encode(value.getValue(), out);
+  public void encode(KV<K, V> kv, OutputStream out) throws IOException {
+    if (kv == null) {
+      throw CoderException.cannotEncodeNull("KV");
+    }
+    keyCoder.encode(kv.getKey(), out);
+    valueCoder.encode(kv.getValue(), out);
   }
 
   @Override
   public KV<K, V> decode(InputStream in) throws IOException {
-    return KV.of(keyCoder.decode(in), valueCoder.decode(in));
+    K key = keyCoder.decode(in);
+    V value = valueCoder.decode(in);
+    return KV.of(key, value);
   }
 
   @Override
@@ -45,9 +67,29 @@ public final class KvCoder<K, V> extends Coder<KV<K, V>> {
     return List.of(keyCoder, valueCoder);
   }
 
+  /** Deterministic when both the key and the value coder are; the message names the one that is not. */
   @Override
   public void verifyDeterministic() throws NonDeterministicException {
-    keyCoder.verifyDeterministic();
-    valueCoder.verifyDeterministic();
+    verifyDeterministic(this, "the key coder must be deterministic", keyCoder);
+    verifyDeterministic(this, "the value coder must be deterministic", valueCoder);
+  }
+
+  @Override
+  public boolean consistentWithEquals() {
+    return keyCoder.consistentWithEquals() && valueCoder.consistentWithEquals();
+  }
+
+  /** The pair itself where consistent with equals, else the pair of its parts' structural values. */
+  @Override
+  public Object structuralValue(KV<K, V> kv) {
+    if (consistentWithEquals()) {
+      return kv;
+    }
+    return KV.of(keyCoder.structuralValue(kv.getKey()), valueCoder.structuralValue(kv.getValue()));
+  }
+
+  @Override
+  public TypeDescriptor<KV<K, V>> getEncodedTypeDescriptor() {
+    return TypeDescriptors.kvs(keyCoder.getEncodedTypeDescriptor(), valueCoder.getEncodedTypeDescriptor());
   }
 }

@@ -4,7 +4,11 @@ import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.IterableCoder;
 import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.values.KV;
+import dev.weir.sdk.transforms.windowing.DefaultTrigger;
+import dev.weir.sdk.transforms.windowing.GlobalWindows;
+import dev.weir.sdk.transforms.windowing.InvalidWindows;
 import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.WindowingStrategy;
 
 /**
  * Groups the values of a keyed collection by key and window: for each key and window, one
@@ -39,6 +43,19 @@ public final class GroupByKey<K, V> extends PTransform<PCollection<KV<K, V>>, PC
     return (KvCoder<K, V>) coder;
   }
 
+  /**
+   * The windowing of a grouping's output: the trigger becomes its continuation, and merged windows
+   * may not be merged again without re-windowing.
+   */
+  public static WindowingStrategy<?, ?> outputStrategy(WindowingStrategy<?, ?> input) {
+    WindowingStrategy<?, ?> result = input.withTrigger(input.getTrigger().getContinuationTrigger());
+    if (!input.getWindowFn().isNonMerging()) {
+      result = result.withWindowFn(new InvalidWindows<>(
+          "its windows were already merged by an earlier GroupByKey", input.getWindowFn()));
+    }
+    return result;
+  }
+
   @Override
   public PCollection<KV<K, Iterable<V>>> expand(PCollection<KV<K, V>> input) {
     KvCoder<K, V> kvCoder = getInputKvCoder(input);
@@ -50,9 +67,24 @@ public final class GroupByKey<K, V> extends PTransform<PCollection<KV<K, V>>, PC
               + e.getMessage() + ". Fix: use a key type with a deterministic coder (String, Long, ...) or set one.",
           e);
     }
+    WindowingStrategy<?, ?> strategy = input.getWindowingStrategy();
+    if (strategy.getWindowFn() instanceof InvalidWindows) {
+      throw new IllegalStateException(
+          "GroupByKey on PCollection '" + input.getName() + "' needs a valid window function, but "
+              + ((InvalidWindows<?>) strategy.getWindowFn()).getCause()
+              + ". Fix: apply Window.into(...) again before this GroupByKey.");
+    }
+    if (input.isBounded() == PCollection.IsBounded.UNBOUNDED
+        && strategy.getWindowFn() instanceof GlobalWindows
+        && strategy.getTrigger() instanceof DefaultTrigger) {
+      throw new IllegalStateException(
+          "GroupByKey on unbounded PCollection '" + input.getName() + "' in the global window with the default"
+              + " trigger would never emit. Fix: apply Window.into(...) or Window.configure().triggering(...)"
+              + " before it.");
+    }
     return PCollection.createPrimitiveOutputInternal(
         input.getPipeline(),
-        input.getWindowingStrategy(),
+        outputStrategy(strategy),
         input.isBounded(),
         KvCoder.of(kvCoder.getKeyCoder(), IterableCoder.of(kvCoder.getValueCoder())));
   }

@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.weir.sdk.coders.CannotProvideCoderException;
 import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.transforms.reflect.DoFnSignature;
+import dev.weir.sdk.transforms.reflect.DoFnSignatures;
+import dev.weir.sdk.transforms.windowing.WindowFn;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.PCollectionTuple;
 import dev.weir.sdk.values.PCollectionView;
@@ -27,6 +30,8 @@ public final class ParDo {
   /** A ParDo that runs {@code fn} over each element and returns its main output. */
   public static <InputT, OutputT> SingleOutput<InputT, OutputT> of(DoFn<InputT, OutputT> fn) {
     Objects.requireNonNull(fn, "DoFn");
+    // A malformed DoFn fails here, where the user builds the transform, not when a runner runs it.
+    DoFnSignatures.getSignature(fn.getClass());
     return new SingleOutput<>(fn, Map.of());
   }
 
@@ -187,12 +192,31 @@ public final class ParDo {
 
     @Override
     public PCollectionTuple expand(PCollection<? extends InputT> input) {
+      validate(input);
       PCollectionTuple outputs = PCollectionTuple.empty(input.getPipeline());
       outputs = outputs.and(mainOutputTag, output(input, mainOutputTag, fn.getOutputTypeDescriptor()));
       for (TupleTag<?> tag : additionalOutputTags.getAll()) {
         outputs = addOutput(outputs, input, tag);
       }
       return outputs;
+    }
+
+    private void validate(PCollection<? extends InputT> input) {
+      DoFnSignature.ProcessElementMethod process = DoFnSignatures.getSignature(fn.getClass()).processElement();
+      for (String id : process.sideInputIds()) {
+        checkArgument(sideInputs.containsKey(id),
+            "ParDo of %s: method %s reads @SideInput(\"%s\") but no side input is registered under that id "
+                + "(registered ids: %s); add .withSideInput(\"%s\", view) to the ParDo",
+            fn.getClass().getName(), process.targetMethod().getName(), id, sideInputs.keySet(), id);
+      }
+      TypeDescriptor<?> taken = process.windowType();
+      WindowFn<?, ?> windowFn = input.getWindowingStrategy().getWindowFn();
+      TypeDescriptor<?> actual = windowFn.getWindowTypeDescriptor();
+      if (taken != null && !actual.hasUnresolvedParameters()) {
+        checkArgument(taken.isSupertypeOf(actual),
+            "ParDo of %s: method %s takes a window of type %s, but its input %s is windowed into %s by %s",
+            fn.getClass().getName(), process.targetMethod().getName(), taken, input.getName(), actual, windowFn);
+      }
     }
 
     private <T> PCollectionTuple addOutput(

@@ -1,5 +1,6 @@
 package dev.weir.sdk.values;
 
+import com.google.common.reflect.TypeResolver;
 import com.google.common.reflect.TypeToken;
 import java.io.Serializable;
 import java.lang.reflect.ParameterizedType;
@@ -118,6 +119,26 @@ public abstract class TypeDescriptor<T> implements Serializable {
   /** {@code type} (for example a type variable of a supertype) as resolved within this type. */
   public TypeDescriptor<?> resolveType(Type type) {
     return new SimpleTypeDescriptor<>(token.resolveType(type));
+  }
+
+  /**
+   * This type with the type variable of {@code parameter} replaced by {@code actual} wherever it
+   * occurs, for example {@code new TypeDescriptor<List<T>>() {}.where(new TypeParameter<T>() {},
+   * strings)} is {@code List<String>}. Returns an equal descriptor if the variable does not occur.
+   */
+  public <X> TypeDescriptor<T> where(TypeParameter<X> parameter, TypeDescriptor<X> actual) {
+    return where(parameter.typeVariable, actual.getType());
+  }
+
+  /**
+   * This type with {@code formal} (a type variable, or a type containing type variables) matched
+   * against {@code actual} and every variable so bound replaced by its binding. Fails with an
+   * {@link IllegalArgumentException} if the two types cannot be matched.
+   */
+  @SuppressWarnings("unchecked")
+  public TypeDescriptor<T> where(Type formal, Type actual) {
+    TypeResolver resolver = new TypeResolver().where(formal, actual);
+    return (TypeDescriptor<T>) of(resolver.resolveType(token.getType()));
   }
 
   @Override
