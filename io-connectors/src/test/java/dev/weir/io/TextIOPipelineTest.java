@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.sdk.Pipeline;
-import dev.weir.sdk.options.PipelineOptionsFactory;
+import dev.weir.sdk.testing.PAssert;
+import dev.weir.sdk.testing.TestPipeline;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.values.PCollection;
@@ -20,15 +21,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** TextIO in real pipelines on the direct runner: reading, writing, and both in a round trip. */
+/** TextIO in real pipelines on the test runner: reading, writing, and both in a round trip. */
 class TextIOPipelineTest {
   @TempDir Path dir;
 
-  private static Pipeline pipeline() {
-    return Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=direct", "--targetParallelism=3").create());
-  }
+  @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
@@ -63,16 +63,29 @@ class TextIOPipelineTest {
   }
 
   @Test
+  void readsEachLineAsAnElementWhateverItsTerminator() throws IOException {
+    Path input = write("mixed.txt", "unix\nwindows\r\n\nold mac\rlast");
+
+    PAssert.that(p.apply(TextIO.read().from(input.toString())))
+        .containsInAnyOrder("unix", "windows", "", "old mac", "last");
+    p.run();
+  }
+
+  @Test
+  void readsAnEmptyFileAsAnEmptyCollection() throws IOException {
+    Path input = write("empty.txt", "");
+
+    PAssert.that(p.apply(TextIO.read().from(input.toString()))).empty();
+    p.run();
+  }
+
+  @Test
   void readsALargeFileSplitByTheRunnerEachLineOnce() throws IOException {
     List<String> lines = numberedLines(20_000);
     Path input = write("large.txt", String.join("\r\n", lines) + "\r\n");
 
-    Pipeline p = pipeline();
-    p.apply(TextIO.read().from(input.toString()))
-        .apply(TextIO.write().to(dir.resolve("copy").toString()).withoutSharding());
-    p.run().waitUntilFinish();
-
-    assertEquals(sorted(lines), sorted(Files.readAllLines(dir.resolve("copy"))));
+    PAssert.that(p.apply(TextIO.read().from(input.toString()))).containsInAnyOrder(lines);
+    p.run();
   }
 
   @Test
@@ -83,12 +96,21 @@ class TextIOPipelineTest {
     }
     write("in/skipped.csv", "no\n");
 
-    Pipeline p = pipeline();
-    p.apply(TextIO.read().from(dir + "/in/*.{txt,gz}"))
-        .apply(TextIO.write().to(dir.resolve("out").toString()).withoutSharding());
-    p.run().waitUntilFinish();
+    PAssert.that(p.apply(TextIO.read().from(dir + "/in/*.{txt,gz}")))
+        .containsInAnyOrder("alpha", "beta", "gamma", "delta");
+    p.run();
+  }
 
-    assertEquals(List.of("alpha", "beta", "delta", "gamma"), sorted(Files.readAllLines(dir.resolve("out"))));
+  @Test
+  void writesOneFileWithoutSharding() throws IOException {
+    Path input = write("input.txt", "b\na\n");
+
+    p.apply(TextIO.read().from(input.toString()))
+        .apply(TextIO.write().to(dir.resolve("out/all").toString()).withSuffix(".csv").withoutSharding());
+    p.run();
+
+    assertEquals(List.of("all.csv"), entries(dir.resolve("out")));
+    assertEquals(List.of("a", "b"), sorted(Files.readAllLines(dir.resolve("out/all.csv"))));
   }
 
   @Test
@@ -96,10 +118,9 @@ class TextIOPipelineTest {
     List<String> lines = numberedLines(1000);
     Path input = write("input.txt", String.join("\n", lines) + "\n");
 
-    Pipeline p = pipeline();
     p.apply(TextIO.read().from(input.toString()))
         .apply(TextIO.write().to(dir.resolve("out/part").toString()).withSuffix(".txt").withNumShards(3));
-    p.run().waitUntilFinish();
+    p.run();
 
     assertEquals(List.of("part-00000-of-00003.txt", "part-00001-of-00003.txt", "part-00002-of-00003.txt"),
         entries(dir.resolve("out")));
@@ -111,9 +132,8 @@ class TextIOPipelineTest {
     List<String> lines = numberedLines(5000);
     Path input = write("input.txt", String.join("\n", lines));
 
-    Pipeline p = pipeline();
     p.apply(TextIO.read().from(input.toString())).apply(TextIO.write().to(dir.resolve("out/counts").toString()));
-    p.run().waitUntilFinish();
+    p.run();
 
     List<String> files = entries(dir.resolve("out"));
     int numShards = files.size();
@@ -128,9 +148,8 @@ class TextIOPipelineTest {
   void anEmptyInputStillWritesOneEmptyShard() throws IOException {
     Path input = write("empty.txt", "");
 
-    Pipeline p = pipeline();
     p.apply(TextIO.read().from(input.toString())).apply(TextIO.write().to(dir.resolve("out/none").toString()));
-    p.run().waitUntilFinish();
+    p.run();
 
     assertEquals(List.of("none-00000-of-00001"), entries(dir.resolve("out")));
     assertEquals(0, Files.size(dir.resolve("out/none-00000-of-00001")));
@@ -140,10 +159,9 @@ class TextIOPipelineTest {
   void aFixedShardCountWritesEveryShardWithHeaderAndFooterEvenWhenEmpty() throws IOException {
     Path input = write("two.txt", "one\ntwo\n");
 
-    Pipeline p = pipeline();
     p.apply(TextIO.read().from(input.toString()))
         .apply(TextIO.write().to(dir.resolve("out/s").toString()).withNumShards(4).withHeader("H").withFooter("F"));
-    p.run().waitUntilFinish();
+    p.run();
 
     List<String> files = entries(dir.resolve("out"));
     assertEquals(4, files.size(), files.toString());
@@ -162,12 +180,11 @@ class TextIOPipelineTest {
     Path input = write("input.txt", String.join("\n", numberedLines(500)));
     Path out = Files.createDirectories(dir.resolve("out"));
 
-    Pipeline p = pipeline();
     PCollection<String> lines = p.apply(TextIO.read().from(input.toString()));
     lines.apply(ParDo.of(new FailOnLineFn("line 250 ü")))
         .apply(TextIO.write().to(out.resolve("result").toString()));
 
-    assertThrows(Pipeline.PipelineExecutionException.class, () -> p.run().waitUntilFinish());
+    assertThrows(Pipeline.PipelineExecutionException.class, () -> p.run());
     for (String entry : entries(out)) {
       assertTrue(entry.startsWith(".weir-temp-"), "a final file exists after a failed write: " + entry);
     }
@@ -178,11 +195,10 @@ class TextIOPipelineTest {
     Path input = write("input.txt", "a\nb\n");
     Path blocker = write("blocker", "a regular file where the output directory should be");
 
-    Pipeline p = pipeline();
     p.apply(TextIO.read().from(input.toString())).apply(TextIO.write().to(blocker.resolve("out").toString()));
 
     Pipeline.PipelineExecutionException e =
-        assertThrows(Pipeline.PipelineExecutionException.class, () -> p.run().waitUntilFinish());
+        assertThrows(Pipeline.PipelineExecutionException.class, () -> p.run());
     assertTrue(String.valueOf(e.getCause()).contains(blocker.toString()), String.valueOf(e.getCause()));
     assertEquals(List.of("blocker", "input.txt"), entries(dir));
   }
