@@ -65,7 +65,8 @@ record FilePattern(String pattern) implements Serializable {
           .sorted(Comparator.comparing(Path::toString))
           .collect(Collectors.toList());
     } catch (UncheckedIOException e) {
-      throw new IOException("Cannot list the files matching '" + pattern + "': " + e.getCause().getMessage(), e.getCause());
+      IOException cause = e.getCause();
+      throw new IOException("Cannot list the files matching '" + pattern + "': " + cause.getMessage(), cause);
     }
   }
 

@@ -81,7 +81,8 @@ public final class TextIO {
 
     /** Reads the file, or the files the glob matches, named by {@code filepattern}. */
     public Read from(String filepattern) {
-      checkArgument(filepattern != null && !filepattern.isEmpty(), "TextIO.read().from(): the file pattern must not be empty");
+      checkArgument(filepattern != null && !filepattern.isEmpty(),
+          "TextIO.read().from(): the file pattern must not be empty");
       return new Read(filepattern, compression);
     }
 
@@ -113,7 +114,8 @@ public final class TextIO {
 
   /**
    * Writes lines to sharded files, atomically per file. Immutable: each {@code withX} returns a
-   * copy.
+   * copy. Its output is {@link PDone}, where Beam's is a {@code WriteFilesResult} listing the files
+   * written; the files are known only from their names.
    */
   public static final class Write extends PTransform<PCollection<String>, PDone> {
     private static final long serialVersionUID = 1L;
@@ -140,13 +142,15 @@ public final class TextIO {
      * {@code /} is a directory, and the names then start with the shard template).
      */
     public Write to(String filenamePrefix) {
-      checkArgument(filenamePrefix != null && !filenamePrefix.isEmpty(), "TextIO.write().to(): the prefix must not be empty");
+      checkArgument(filenamePrefix != null && !filenamePrefix.isEmpty(),
+          "TextIO.write().to(): the prefix must not be empty");
       return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
     }
 
     /** Ends every file name with {@code suffix} (".txt", say); none by default. */
     public Write withSuffix(String suffix) {
-      return new Write(filenamePrefix, Objects.requireNonNull(suffix, "suffix"), numShards, shardTemplate, header, footer);
+      Objects.requireNonNull(suffix, "suffix");
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
     }
 
     /** Writes exactly {@code numShards} files; 0 (the default) lets the runner decide. */
