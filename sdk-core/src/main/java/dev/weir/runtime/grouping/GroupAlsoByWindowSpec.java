@@ -3,6 +3,7 @@ package dev.weir.runtime.grouping;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.weir.runtime.triggers.TriggerStateMachine;
+import dev.weir.runtime.triggers.TriggerStateMachines;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.Objects;
@@ -38,5 +39,18 @@ public record GroupAlsoByWindowSpec<K, InputT, AccumT, OutputT>(
     Objects.requireNonNull(contents, "contents");
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(triggerMachine, "triggerMachine");
+  }
+
+  /**
+   * The spec of a step grouping an input with {@code strategy}, running the strategy's trigger with
+   * the machine {@link TriggerStateMachines} makes for it and the strategy's window function.
+   *
+   * @throws IllegalArgumentException if the trigger is not one of Weir's triggers
+   */
+  public static <K, InputT, AccumT, OutputT> GroupAlsoByWindowSpec<K, InputT, AccumT, OutputT> of(
+      String stepName, Coder<K> keyCoder, PaneContents<InputT, AccumT, OutputT> contents,
+      WindowingStrategy<?, ?> strategy) {
+    return new GroupAlsoByWindowSpec<>(stepName, keyCoder, contents, strategy,
+        TriggerStateMachines.forTrigger(strategy.getTrigger(), strategy.getWindowFn()));
   }
 }

@@ -20,6 +20,7 @@ import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.transforms.windowing.GlobalWindows;
 import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.transforms.windowing.Sessions;
 import dev.weir.sdk.transforms.windowing.PaneInfo.Timing;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.transforms.windowing.Window.ClosingBehavior;
@@ -49,8 +50,7 @@ class GroupAlsoByWindowCoreTest {
   }
 
   private static GroupAlsoByWindowTester<String, Integer> tester(WindowingStrategy<?, ?> strategy) {
-    return GroupAlsoByWindowTester.of(
-        StringUtf8Coder.of(), VarIntCoder.of(), strategy, DefaultTriggerTestMachine.INSTANCE);
+    return GroupAlsoByWindowTester.of(StringUtf8Coder.of(), VarIntCoder.of(), strategy);
   }
 
   @Test
@@ -274,7 +274,7 @@ class GroupAlsoByWindowCoreTest {
   @Test
   void sessionsMergeOutOfOrderElementsIntoOnePane() {
     GroupAlsoByWindowTester<String, Integer> t =
-        tester(WindowingStrategy.of(new TestSessions(Duration.millis(10))))
+        tester(WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10))))
             .addElement("k", 1, 20)
             .addElement("k", 2, 5)
             .addElement("k", 3, 12)
@@ -289,7 +289,7 @@ class GroupAlsoByWindowCoreTest {
   @Test
   void lateElementBridgingTwoSessionsMergesThemWithinTheAllowedLateness() {
     GroupAlsoByWindowTester<String, Integer> t =
-        tester(WindowingStrategy.of(new TestSessions(Duration.millis(10))).withAllowedLateness(Duration.millis(100)))
+        tester(WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10))).withAllowedLateness(Duration.millis(100)))
             .addElement("k", 1, 0)
             .addElement("k", 2, 15)
             .advanceInputWatermark(12);
@@ -306,7 +306,7 @@ class GroupAlsoByWindowCoreTest {
   void sessionMergedAfterItsOnTimePaneStartsItsPanesAfresh() {
     // As in Beam, a merged window that is new keeps no pane history of the windows merged into it.
     GroupAlsoByWindowTester<String, Integer> t =
-        tester(WindowingStrategy.of(new TestSessions(Duration.millis(10))).withAllowedLateness(Duration.millis(100)))
+        tester(WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10))).withAllowedLateness(Duration.millis(100)))
             .addElement("k", 1, 0)
             .addElement("k", 2, 30)
             .advanceInputWatermark(20);
@@ -319,7 +319,7 @@ class GroupAlsoByWindowCoreTest {
   @Test
   void endOfWindowHoldMovesToTheMergedSessionsEnd() {
     GroupAlsoByWindowTester<String, Integer> t =
-        tester(WindowingStrategy.of(new TestSessions(Duration.millis(10))))
+        tester(WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10))))
             .addElement("k", 1, 0)
             .addElement("k", 2, 5);
 
@@ -383,7 +383,7 @@ class GroupAlsoByWindowCoreTest {
   @Test
   void restoringAfterEveryStepGivesTheSameOutputAsOneCore() {
     GroupAlsoByWindowTester<String, Integer> restoring =
-        tester(WindowingStrategy.of(new TestSessions(Duration.millis(10))).withAllowedLateness(Duration.millis(50)));
+        tester(WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10))).withAllowedLateness(Duration.millis(50)));
     GroupAlsoByWindowTester<String, Integer> plain = restoring.withoutRestoring();
     for (GroupAlsoByWindowTester<String, Integer> t : List.of(restoring, plain)) {
       t.addElement("a", 1, 0).addElement("b", 2, 3).advanceInputWatermark(12)

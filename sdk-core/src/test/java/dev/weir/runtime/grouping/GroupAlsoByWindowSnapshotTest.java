@@ -30,8 +30,8 @@ class GroupAlsoByWindowSnapshotTest {
   private final List<WindowedValue<KV<String, Iterable<String>>>> output = new ArrayList<>();
 
   private static GroupAlsoByWindowSpec<String, String, List<String>, Iterable<String>> spec() {
-    return new GroupAlsoByWindowSpec<>("Words/GroupByKey", StringUtf8Coder.of(),
-        PaneContents.buffering(StringUtf8Coder.of()), FIXED_10, DefaultTriggerTestMachine.INSTANCE);
+    return GroupAlsoByWindowSpec.of(
+        "Words/GroupByKey", StringUtf8Coder.of(), PaneContents.buffering(StringUtf8Coder.of()), FIXED_10);
   }
 
   private GroupAlsoByWindowCore<String, String, List<String>, Iterable<String>> coreWith(String... keys) {
@@ -89,9 +89,8 @@ class GroupAlsoByWindowSnapshotTest {
   @Test
   void snapshotWrittenWithOtherCodersIsRejected() {
     byte[] bytes = coreWith("a").snapshot();
-    GroupAlsoByWindowSpec<String, Long, List<Long>, Iterable<Long>> longValues = new GroupAlsoByWindowSpec<>(
-        "Words/GroupByKey", StringUtf8Coder.of(), PaneContents.buffering(BigEndianLongCoder.of()), FIXED_10,
-        DefaultTriggerTestMachine.INSTANCE);
+    GroupAlsoByWindowSpec<String, Long, List<Long>, Iterable<Long>> longValues = GroupAlsoByWindowSpec.of(
+        "Words/GroupByKey", StringUtf8Coder.of(), PaneContents.buffering(BigEndianLongCoder.of()), FIXED_10);
 
     IllegalArgumentException e = assertThrows(
         IllegalArgumentException.class, () -> GroupAlsoByWindowCore.restore(longValues, bytes, value -> { }));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableMultiset;
-import dev.weir.runtime.triggers.TriggerStateMachine;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
@@ -43,12 +42,13 @@ final class GroupAlsoByWindowTester<K, V> {
     this.core = new GroupAlsoByWindowCore<>(spec, output::add);
   }
 
-  /** A tester that restores the core from its snapshot after every step. */
-  static <K, V> GroupAlsoByWindowTester<K, V> of(
-      Coder<K> keyCoder, Coder<V> valueCoder, WindowingStrategy<?, ?> strategy, TriggerStateMachine machine) {
+  /**
+   * A tester of a {@code GroupByKey} of an input with {@code strategy}, running the strategy's
+   * trigger, that restores the core from its snapshot after every step.
+   */
+  static <K, V> GroupAlsoByWindowTester<K, V> of(Coder<K> keyCoder, Coder<V> valueCoder, WindowingStrategy<?, ?> strategy) {
     return new GroupAlsoByWindowTester<>(
-        new GroupAlsoByWindowSpec<>("Test/GroupByKey", keyCoder, PaneContents.buffering(valueCoder), strategy, machine),
-        true);
+        GroupAlsoByWindowSpec.of("Test/GroupByKey", keyCoder, PaneContents.buffering(valueCoder), strategy), true);
   }
 
   /** A fresh tester for the same spec that keeps one core throughout. */

@@ -12,6 +12,7 @@ import dev.weir.runtime.grouping.MergingWindows.Merge;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.IntervalWindow;
+import dev.weir.sdk.transforms.windowing.Sessions;
 import dev.weir.sdk.transforms.windowing.WindowFn;
 import dev.weir.sdk.transforms.windowing.WindowMappingFn;
 import java.util.Collection;
@@ -36,7 +37,7 @@ class MergingWindowsTest {
 
   @Test
   void reportsEachMergeTheWindowFunctionDeclares() {
-    List<Merge> merges = merge(new TestSessions(Duration.millis(10)), List.of(A, C), List.of(B));
+    List<Merge> merges = merge(Sessions.withGapDuration(Duration.millis(10)), List.of(A, C), List.of(B));
 
     assertEquals(List.of(new Merge(List.of(A, B), window(0, 15))), merges);
   }
