@@ -123,15 +123,26 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     return core;
   }
 
-  /** Encodes the whole state of this core; {@link #restore} reads it back. */
+  /**
+   * Encodes the whole state of this core; {@link #restore} reads it back. Equal states give equal
+   * bytes.
+   *
+   * @throws IllegalStateException naming the step if a coder of the spec cannot encode part of it
+   */
   public byte[] snapshot() {
     return new GroupAlsoByWindowSnapshot<>(this).write();
   }
 
   /**
-   * Adds {@code values}, the elements of one {@code key} in their already assigned windows, then
-   * emits the panes their windows' triggers ask for. Merging window functions merge the new
-   * windows with the key's active ones first.
+   * Adds {@code values}, elements of one {@code key} in the windows upstream assigned them, at the
+   * current clocks (a runner advances processing time first if triggers should see the arrival
+   * time), then emits the panes their windows' triggers ask for. An element in several windows
+   * counts once in each. A merging window function first merges the elements' windows with the
+   * key's active ones; as in Beam, only windows that have state take part in the trigger's merge.
+   *
+   * @throws IllegalArgumentException naming the step if the key or a window cannot be encoded
+   * @throws dev.weir.runtime.dofn.UserCodeException naming the step if the window function's
+   *     {@code mergeWindows} throws
    */
   public void processElements(K key, Iterable<WindowedValue<InputT>> values) {
     List<WindowedValue<InputT>> kept = dropExpired(values);
