@@ -4,6 +4,7 @@ import static com.google.common.base.Verify.verify;
 
 import dev.weir.runtime.grouping.MergingWindows.Merge;
 import dev.weir.runtime.grouping.WakeUps.WakeUp;
+import dev.weir.runtime.grouping.WatermarkHold.Clocks;
 import dev.weir.runtime.triggers.TriggerState;
 import dev.weir.runtime.triggers.TriggerStateMachine;
 import dev.weir.runtime.values.WindowedValue;
@@ -54,9 +55,12 @@ import org.joda.time.Instant;
  * activated once each, in order of due time, key encoding and window encoding.
  *
  * <p><b>Watermarks.</b> {@link #getOutputWatermarkHold()} is the earliest hold over all windows
- * (see {@link WatermarkHold}); a runner's output watermark for the step is at most the minimum of
- * it and the input watermark. The core's own notion of the output watermark, used for pane timing
- * and holds, is that minimum as it stood at the end of the previous call.
+ * (see {@link WatermarkHold}). After each call no event-time wake-up before the input watermark is
+ * pending, so once a runner has passed on the panes of a call, the step's output watermark may be
+ * the minimum of that hold and the input watermark. Pane timing (ON_TIME or LATE) and whether an
+ * element can still hold use each key's own output watermark: the input watermark as it stood at
+ * the end of the previous call, held back by that key's holds (Beam's per-key "local" output
+ * watermark), so that the panes never depend on how a runner partitions keys among cores.
  *
  * <p><b>Snapshots.</b> {@link #snapshot()} encodes the whole state through coders (keys, windows,
  * accumulators, trigger states, holds, panes, clocks and counters), versioned;
@@ -90,6 +94,8 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   private final GroupingState<K, AccumT> state = new GroupingState<>();
   private final GroupingClocks clocks;
   private final PaneFiring<K, AccumT, OutputT> firing;
+  /** Each key's output watermark during the current call, fixed at its first use in the call. */
+  private final Map<EncodedBytes, Instant> outputWatermarks = new HashMap<>();
   private long droppedDueToLateness;
   private long droppedDueToClosedWindow;
 
@@ -145,12 +151,15 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    *     {@code mergeWindows} throws
    */
   public void processElements(K key, Iterable<WindowedValue<InputT>> values) {
+    outputWatermarks.clear();
     List<WindowedValue<InputT>> kept = dropExpired(values);
     if (kept.isEmpty()) {
       return;
     }
     EncodedBytes keyBytes = encode(spec.keyCoder(), key, "key");
     KeyState<K, AccumT> keyState = state.keyState(key, keyBytes);
+    // Fixed before this call changes any hold of the key.
+    Instant outputWatermark = outputWatermark(keyState);
     Map<BoundedWindow, BoundedWindow> mergedInto = strategy.getWindowFn().isNonMerging()
         ? Map.of()
         : mergeWindows(keyState, kept);
@@ -169,7 +178,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
         continue;
       }
       if (firing.shouldFire(windowState)) {
-        firing.onTriggerFiring(keyState, windowState);
+        firing.onTriggerFiring(keyState, windowState, outputWatermark);
       }
       firing.refreshIfActive(keyState, windowState);
     }
@@ -183,6 +192,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code watermark} is before the current one
    */
   public void advanceInputWatermark(Instant watermark) {
+    outputWatermarks.clear();
     clocks.advanceInputWatermark(watermark);
     WakeUp due;
     while ((due = state.eventTime.first()) != null && due.time().isBefore(watermark)) {
@@ -198,6 +208,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code time} is before the current one
    */
   public void advanceProcessingTime(Instant time) {
+    outputWatermarks.clear();
     clocks.advanceProcessingTime(time);
     fireDue(state.processingTime, time);
     endCall(null);
@@ -209,6 +220,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code time} is before the current one
    */
   public void advanceSynchronizedProcessingTime(Instant time) {
+    outputWatermarks.clear();
     clocks.advanceSynchronizedProcessingTime(time);
     fireDue(state.synchronizedProcessingTime, time);
     endCall(null);
@@ -259,9 +271,16 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     return clocks.synchronizedProcessingTime();
   }
 
-  /** The output watermark as this core sees it: see the class documentation. */
-  public Instant currentOutputWatermark() {
-    return clocks.outputWatermark();
+  /**
+   * The output watermark of {@code key}'s panes as this core sees it between calls: the input
+   * watermark held back by the key's earliest hold. It decides whether a pane can still be on time
+   * and whether an element can still hold; see the class documentation.
+   */
+  public Instant currentOutputWatermark(K key) {
+    KeyState<K, AccumT> keyState = state.keys.get(encode(spec.keyCoder(), key, "key"));
+    Instant hold = keyState == null ? null : earliestHold(keyState);
+    Instant input = clocks.inputWatermark();
+    return hold != null && hold.isBefore(input) ? hold : input;
   }
 
   /** Elements dropped because their window had expired, since the core was created. */
@@ -349,7 +368,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     result.trigger = machine.onMerge(triggers, window, clocks.triggerTime());
     state.removeClosed(keyState, window);
     state.putActive(keyState, result);
-    state.setHolds(result, watermarkHold.merge(holds, window, clocks.holdClocks()));
+    state.setHolds(result, watermarkHold.merge(holds, window, holdClocks(keyState)));
     firing.refreshWakeUps(keyState, result);
   }
 
@@ -366,7 +385,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
       state.putActive(keyState, windowState);
     }
     windowState.elementsSincePane++;
-    Holds holds = watermarkHold.addElement(windowState.holds, window, value.getTimestamp(), clocks.holdClocks());
+    Holds holds = watermarkHold.addElement(windowState.holds, window, value.getTimestamp(), holdClocks(keyState));
     state.setHolds(windowState, holds);
     windowState.accumulator = contents.add(windowState.accumulator, value.getValue());
     windowState.trigger = machine.onElement(windowState.trigger, window, clocks.triggerTime());
@@ -383,10 +402,10 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
       verify(due.equals(keyState.closed.get(due.window())), "wake-up %s has no window", due);
       state.removeClosed(keyState, due.window());
     } else if (expiry.isExpired(windowState.window, clocks.inputWatermark())) {
-      firing.garbageCollect(keyState, windowState);
+      firing.garbageCollect(keyState, windowState, outputWatermark(keyState));
     } else {
       if (firing.shouldFire(windowState)) {
-        firing.onTriggerFiring(keyState, windowState);
+        firing.onTriggerFiring(keyState, windowState, outputWatermark(keyState));
       }
       firing.refreshIfActive(keyState, windowState);
     }
@@ -407,7 +426,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
         }
         boolean fires = firing.shouldFire(windowState);
         if (fires) {
-          firing.onTriggerFiring(keyState, windowState);
+          firing.onTriggerFiring(keyState, windowState, outputWatermark(keyState));
         }
         if (firing.refreshIfActive(keyState, windowState) && fires) {
           // Firing changed the trigger's state; it may be due again at this same time.
@@ -428,7 +447,35 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     if (touched != null) {
       state.dropIfEmpty(touched);
     }
-    clocks.updateOutputWatermark(state.earliestHold());
+    clocks.settle();
+  }
+
+  /**
+   * The output watermark of the key's panes during this call: the settled input watermark held back
+   * by the key's earliest hold as the call found it. Per key (Beam's "local" output watermark), so
+   * that how a runner partitions keys among cores never changes a pane.
+   */
+  private Instant outputWatermark(KeyState<K, AccumT> keyState) {
+    return outputWatermarks.computeIfAbsent(keyState.keyBytes, bytes -> {
+      Instant hold = earliestHold(keyState);
+      Instant settled = clocks.settledInputWatermark();
+      return hold != null && hold.isBefore(settled) ? hold : settled;
+    });
+  }
+
+  private static Instant earliestHold(KeyState<?, ?> keyState) {
+    Instant earliest = null;
+    for (WindowState<?> windowState : keyState.active.values()) {
+      Instant hold = windowState.holds.combined();
+      if (hold != null && (earliest == null || hold.isBefore(earliest))) {
+        earliest = hold;
+      }
+    }
+    return earliest;
+  }
+
+  private Clocks holdClocks(KeyState<K, AccumT> keyState) {
+    return new Clocks(clocks.inputWatermark(), outputWatermark(keyState));
   }
 
   <T> EncodedBytes encode(Coder<T> coder, T value, String what) {

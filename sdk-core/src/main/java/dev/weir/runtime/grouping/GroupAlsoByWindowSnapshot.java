@@ -27,8 +27,7 @@ import org.joda.time.Instant;
  * <pre>
  * version                                   VarIntCoder (1)
  * input watermark, processing time,
- *   synchronized processing time,
- *   output watermark                        InstantCoder, 4 times
+ *   synchronized processing time            InstantCoder, 3 times
  * droppedDueToLateness,
  *   droppedDueToClosedWindow                VarLongCoder, 2 times
  * key count                                 VarIntCoder
@@ -140,7 +139,7 @@ final class GroupAlsoByWindowSnapshot<K, InputT, AccumT, OutputT> {
   }
 
   private void readBody(InputStream in) throws IOException {
-    Instant[] clocks = new Instant[4];
+    Instant[] clocks = new Instant[3];
     for (int i = 0; i < clocks.length; i++) {
       clocks[i] = INSTANT.decode(in);
     }

@@ -2,24 +2,25 @@ package dev.weir.runtime.grouping;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.weir.runtime.grouping.WatermarkHold.Clocks;
 import dev.weir.runtime.triggers.TriggerTime;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import java.util.Objects;
 import org.joda.time.Instant;
 
 /**
- * The clocks of one grouping step: input watermark, processing time, synchronized processing time
- * (all moved by the runner, only forward) and the output watermark as the step itself sees it (the
- * input watermark held back by the holds, as it stood at the end of the previous call; never moves
- * back). All start at {@link BoundedWindow#TIMESTAMP_MIN_VALUE}. Mutable; not thread-safe.
+ * The clocks of one grouping step: input watermark, processing time and synchronized processing
+ * time, all moved by the runner and only forward, all starting at
+ * {@link BoundedWindow#TIMESTAMP_MIN_VALUE}; and the <em>settled</em> input watermark, the input
+ * watermark as it stood at the end of the previous call, from which output watermarks are derived
+ * (as in Beam, a step's output watermark lags its input until the step has acted on it). Mutable;
+ * not thread-safe.
  */
 final class GroupingClocks {
   private final String stepName;
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant synchronizedProcessingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
-  private Instant outputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  private Instant settledInputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
   GroupingClocks(String stepName) {
     this.stepName = stepName;
@@ -37,8 +38,9 @@ final class GroupingClocks {
     return synchronizedProcessingTime;
   }
 
-  Instant outputWatermark() {
-    return outputWatermark;
+  /** The input watermark at the end of the previous call. */
+  Instant settledInputWatermark() {
+    return settledInputWatermark;
   }
 
   void advanceInputWatermark(Instant to) {
@@ -53,12 +55,9 @@ final class GroupingClocks {
     synchronizedProcessingTime = forward("synchronized processing time", synchronizedProcessingTime, to);
   }
 
-  /** Moves the output watermark to the input watermark held at {@code earliestHold} (null: none). */
-  void updateOutputWatermark(Instant earliestHold) {
-    Instant held = earliestHold != null && earliestHold.isBefore(inputWatermark) ? earliestHold : inputWatermark;
-    if (held.isAfter(outputWatermark)) {
-      outputWatermark = held;
-    }
+  /** Ends a call: the input watermark is settled. */
+  void settle() {
+    settledInputWatermark = inputWatermark;
   }
 
   /** The clocks as a trigger sees them. */
@@ -66,22 +65,17 @@ final class GroupingClocks {
     return new TriggerTime(inputWatermark, processingTime, synchronizedProcessingTime);
   }
 
-  /** The watermarks as the hold rules see them. */
-  Clocks holdClocks() {
-    return new Clocks(inputWatermark, outputWatermark);
-  }
-
-  /** Input watermark, processing time, synchronized processing time, output watermark. */
+  /** Input watermark, processing time, synchronized processing time. */
   Instant[] values() {
-    return new Instant[] {inputWatermark, processingTime, synchronizedProcessingTime, outputWatermark};
+    return new Instant[] {inputWatermark, processingTime, synchronizedProcessingTime};
   }
 
-  /** Sets all four clocks, in the order of {@link #values()}, as a snapshot recorded them. */
+  /** Sets the clocks, in the order of {@link #values()}, as a snapshot between calls recorded them. */
   void restore(Instant[] values) {
     inputWatermark = values[0];
     processingTime = values[1];
     synchronizedProcessingTime = values[2];
-    outputWatermark = values[3];
+    settledInputWatermark = inputWatermark;
   }
 
   private Instant forward(String clock, Instant current, Instant next) {

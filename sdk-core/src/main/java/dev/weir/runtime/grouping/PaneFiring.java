@@ -52,11 +52,14 @@ final class PaneFiring<K, AccumT, OutputT> {
     return machine.shouldFire(windowState.trigger, windowState.window, clocks.triggerTime());
   }
 
-  /** Fires the pane the trigger asked for, then discards or closes as the strategy and trigger say. */
-  void onTriggerFiring(KeyState<K, AccumT> keyState, WindowState<AccumT> windowState) {
+  /**
+   * Fires the pane the trigger asked for, then discards or closes as the strategy and trigger say;
+   * {@code outputWatermark} is the key's output watermark (it decides a pane's timing).
+   */
+  void onTriggerFiring(KeyState<K, AccumT> keyState, WindowState<AccumT> windowState, Instant outputWatermark) {
     windowState.trigger = machine.onFire(windowState.trigger, windowState.window, clocks.triggerTime());
     boolean finished = machine.isFinished(windowState.trigger);
-    firePane(keyState, windowState, finished);
+    firePane(keyState, windowState, finished, outputWatermark);
     if (finished) {
       state.removeActive(keyState, windowState);
       state.putClosed(keyState, windowState.window, windowState.windowBytes,
@@ -67,13 +70,14 @@ final class PaneFiring<K, AccumT, OutputT> {
   }
 
   /** Emits the window's final pane where one must be seen, then forgets the window. */
-  void garbageCollect(KeyState<K, AccumT> keyState, WindowState<AccumT> windowState) {
-    firePane(keyState, windowState, true);
+  void garbageCollect(KeyState<K, AccumT> keyState, WindowState<AccumT> windowState, Instant outputWatermark) {
+    firePane(keyState, windowState, true, outputWatermark);
     state.removeActive(keyState, windowState);
   }
 
   /** Emits the window's pane if it must be seen, releasing its holds either way. */
-  private void firePane(KeyState<K, AccumT> keyState, WindowState<AccumT> windowState, boolean isFinal) {
+  private void firePane(
+      KeyState<K, AccumT> keyState, WindowState<AccumT> windowState, boolean isFinal, Instant outputWatermark) {
     Instant inputWatermark = clocks.inputWatermark();
     Release release = watermarkHold.release(windowState.holds, windowState.window, isFinal, inputWatermark);
     state.setHolds(windowState, release.remaining());
@@ -85,7 +89,7 @@ final class PaneFiring<K, AccumT, OutputT> {
       return;
     }
     PaneInfo pane = PaneInfoTracker.nextPane(windowState.previousPane, windowState.window.maxTimestamp(),
-        inputWatermark, clocks.outputWatermark(), isFinal);
+        inputWatermark, outputWatermark, isFinal);
     boolean mustEmit = !isEmpty
         || (pane.getTiming() == Timing.ON_TIME && strategy.getOnTimeBehavior() == OnTimeBehavior.FIRE_ALWAYS)
         || (isFinal && strategy.getClosingBehavior() == ClosingBehavior.FIRE_ALWAYS);

@@ -14,6 +14,7 @@ import dev.weir.runtime.grouping.GroupAlsoByWindowTester.Pane;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.coders.VarIntCoder;
+import dev.weir.sdk.transforms.windowing.AfterPane;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
@@ -22,6 +23,7 @@ import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.transforms.windowing.Sessions;
 import dev.weir.sdk.transforms.windowing.PaneInfo.Timing;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.transforms.windowing.Window.ClosingBehavior;
 import dev.weir.sdk.values.KV;
@@ -147,7 +149,7 @@ class GroupAlsoByWindowCoreTest {
             .advanceInputWatermark(4)
             .addElement("k", 1, 2);
 
-    assertEquals(new Instant(4), t.core().currentOutputWatermark());
+    assertEquals(new Instant(4), t.core().currentOutputWatermark("k"));
     assertEquals(new Instant(9), t.core().getOutputWatermarkHold());
     t.advanceInputWatermark(10);
     assertThat(t.extractPanes(), contains(Pane.of("k", W0, 9, PaneInfo.ON_TIME_AND_ONLY_FIRING, 1)));
@@ -346,9 +348,33 @@ class GroupAlsoByWindowCoreTest {
         .addElement("k", 1, 3)
         .advanceInputWatermark(7);
 
-    assertEquals(new Instant(3), t.core().currentOutputWatermark());
+    assertEquals(new Instant(3), t.core().currentOutputWatermark("k"));
     t.advanceInputWatermark(15);
-    assertEquals(new Instant(15), t.core().currentOutputWatermark());
+    assertEquals(new Instant(15), t.core().currentOutputWatermark("k"));
+  }
+
+  @Test
+  void paneTimingOfOneKeyDoesNotDependOnTheHoldsOfOtherKeys() {
+    // Key "b" holds at 3 past the end of [0, 10) (its trigger waits for a second element). With
+    // one output watermark for all keys, "a"'s late pane would count as ON_TIME next to "b" and as
+    // LATE alone; with each key's own output watermark it is LATE either way.
+    WindowingStrategy<?, ?> strategy = FIXED_10.withTimestampCombiner(TimestampCombiner.EARLIEST)
+        .withAllowedLateness(Duration.millis(100))
+        .withTrigger(Repeatedly.forever(AfterPane.elementCountAtLeast(2)));
+    GroupAlsoByWindowTester<String, Integer> alone = tester(strategy);
+    GroupAlsoByWindowTester<String, Integer> withOtherKey = tester(strategy).addElement("b", 9, 3);
+    for (GroupAlsoByWindowTester<String, Integer> t : List.of(alone, withOtherKey)) {
+      t.addElements("a", TimestampedValue.of(1, new Instant(1)), TimestampedValue.of(2, new Instant(2)))
+          .advanceInputWatermark(12)
+          .addElements("a", TimestampedValue.of(4, new Instant(4)), TimestampedValue.of(5, new Instant(5)));
+    }
+
+    List<Pane<String, Integer>> panesOfA = List.of(
+        Pane.of("a", W0, 1, pane(true, false, Timing.EARLY, 0, -1), 1, 2),
+        Pane.of("a", W0, 9, pane(false, false, Timing.LATE, 1, 0), 4, 5));
+    assertEquals(panesOfA, alone.extractPanes());
+    assertEquals(panesOfA, withOtherKey.extractPanes());
+    assertEquals(new Instant(3), withOtherKey.core().getOutputWatermarkHold());
   }
 
   @Test
