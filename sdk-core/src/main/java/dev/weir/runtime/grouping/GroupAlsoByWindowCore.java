@@ -2,15 +2,11 @@ package dev.weir.runtime.grouping;
 
 import static com.google.common.base.Verify.verify;
 
-import dev.weir.runtime.grouping.MergingWindows.Merge;
 import dev.weir.runtime.grouping.WakeUps.WakeUp;
 import dev.weir.runtime.grouping.WatermarkHold.Clocks;
-import dev.weir.runtime.triggers.TriggerState;
 import dev.weir.runtime.triggers.TriggerStateMachine;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
-import dev.weir.sdk.coders.CoderException;
-import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.metrics.Counter;
 import dev.weir.sdk.metrics.Metrics;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
@@ -19,7 +15,6 @@ import dev.weir.sdk.transforms.windowing.Window.OnTimeBehavior;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,9 +74,6 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   /** The metric counting elements dropped because their window's trigger had finished. */
   public static final String DROPPED_DUE_TO_CLOSED_WINDOW = "droppedDueToClosedWindow";
 
-  private static final Comparator<WindowState<?>> BY_WINDOW_ENCODING =
-      Comparator.comparing(windowState -> windowState.windowBytes);
-
   private final GroupAlsoByWindowSpec<K, InputT, AccumT, OutputT> spec;
   private final WindowingStrategy<?, ?> strategy;
   private final TriggerStateMachine machine;
@@ -94,6 +86,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   private final GroupingState<K, AccumT> state = new GroupingState<>();
   private final GroupingClocks clocks;
   private final PaneFiring<K, AccumT, OutputT> firing;
+  private final WindowMerger<K, AccumT> merger;
   /** Each key's output watermark during the current call, fixed at its first use in the call. */
   private final Map<EncodedBytes, Instant> outputWatermarks = new HashMap<>();
   private long droppedDueToLateness;
@@ -112,6 +105,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     this.watermarkHold = new WatermarkHold(strategy);
     this.clocks = new GroupingClocks(spec.stepName());
     this.firing = new PaneFiring<>(spec, state, clocks, Objects.requireNonNull(output, "output"));
+    this.merger = new WindowMerger<>(spec, state, clocks, firing);
   }
 
   /**
@@ -162,7 +156,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     Instant outputWatermark = outputWatermark(keyState);
     Map<BoundedWindow, BoundedWindow> mergedInto = strategy.getWindowFn().isNonMerging()
         ? Map.of()
-        : mergeWindows(keyState, kept);
+        : merger.merge(keyState, windowsOf(kept), outputWatermark);
     Set<BoundedWindow> toConsider = new LinkedHashSet<>();
     for (WindowedValue<InputT> value : kept) {
       BoundedWindow window = value.getWindows().iterator().next();
@@ -313,63 +307,12 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
     return kept;
   }
 
-  private Map<BoundedWindow, BoundedWindow> mergeWindows(KeyState<K, AccumT> keyState, List<WindowedValue<InputT>> values) {
-    List<WindowState<AccumT>> activeStates = new ArrayList<>(keyState.active.values());
-    activeStates.sort(BY_WINDOW_ENCODING);
-    List<BoundedWindow> active = new ArrayList<>();
-    for (WindowState<AccumT> windowState : activeStates) {
-      active.add(windowState.window);
+  private static Set<BoundedWindow> windowsOf(List<? extends WindowedValue<?>> values) {
+    Set<BoundedWindow> windows = new LinkedHashSet<>();
+    for (WindowedValue<?> value : values) {
+      windows.add(value.getWindows().iterator().next());
     }
-    Set<BoundedWindow> added = new LinkedHashSet<>();
-    for (WindowedValue<InputT> value : values) {
-      added.add(value.getWindows().iterator().next());
-    }
-    Map<BoundedWindow, BoundedWindow> mergedInto = new HashMap<>();
-    for (Merge merge : MergingWindows.merge(spec.stepName(), strategy.getWindowFn(), active, added)) {
-      for (BoundedWindow window : merge.toBeMerged()) {
-        mergedInto.put(window, merge.result());
-      }
-      applyMerge(keyState, merge);
-    }
-    return mergedInto;
-  }
-
-  private void applyMerge(KeyState<K, AccumT> keyState, Merge merge) {
-    List<WindowState<AccumT>> sources = new ArrayList<>();
-    for (BoundedWindow window : merge.toBeMerged()) {
-      WindowState<AccumT> source = keyState.active.get(window);
-      if (source != null) {
-        sources.add(source);
-      }
-    }
-    if (sources.isEmpty()) {
-      // Only windows of new elements: the result gets its state with its first element.
-      return;
-    }
-    sources.sort(BY_WINDOW_ENCODING);
-    BoundedWindow window = merge.result();
-    List<AccumT> accumulators = new ArrayList<>();
-    // As in Beam's ReduceFnRunner, only windows with state take part in the trigger's merge; a
-    // window new with this merge has seen nothing (its element is added to the merged window next).
-    List<TriggerState> triggers = new ArrayList<>();
-    List<Holds> holds = new ArrayList<>();
-    WindowState<AccumT> result = new WindowState<>(window, encode(windowCoder, window, "window"), null, null);
-    for (WindowState<AccumT> source : sources) {
-      accumulators.add(source.accumulator);
-      triggers.add(source.trigger);
-      holds.add(source.holds);
-      result.elementsSincePane += source.elementsSincePane;
-      if (source.window.equals(window)) {
-        result.previousPane = source.previousPane;
-      }
-      state.removeActive(keyState, source);
-    }
-    result.accumulator = contents.merge(accumulators);
-    result.trigger = machine.onMerge(triggers, window, clocks.triggerTime());
-    state.removeClosed(keyState, window);
-    state.putActive(keyState, result);
-    state.setHolds(result, watermarkHold.merge(holds, window, holdClocks(keyState)));
-    firing.refreshWakeUps(keyState, result);
+    return windows;
   }
 
   private void addElement(KeyState<K, AccumT> keyState, BoundedWindow window, WindowedValue<InputT> value) {
@@ -479,12 +422,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   }
 
   <T> EncodedBytes encode(Coder<T> coder, T value, String what) {
-    try {
-      return new EncodedBytes(CoderUtils.encodeToByteArray(coder, value));
-    } catch (CoderException e) {
-      throw new IllegalArgumentException(
-          "Grouping step '" + spec.stepName() + "' cannot encode a " + what + " with " + coder + ": " + value, e);
-    }
+    return EncodedBytes.of(coder, value, spec.stepName(), what);
   }
 
   // For GroupAlsoByWindowSnapshot, which writes and reads what this core keeps.
