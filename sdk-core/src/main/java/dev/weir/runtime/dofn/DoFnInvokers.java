@@ -18,7 +18,8 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class DoFnInvokers {
       MethodHandle onWindowExpiration) {
 
     static ClassHandles of(DoFnSignature signature) {
-      Map<String, MethodHandle> onTimer = new HashMap<>();
+      Map<String, MethodHandle> onTimer = new LinkedHashMap<>();
       for (Map.Entry<String, DoFnSignature.OnTimerMethod> entry : signature.onTimerMethods().entrySet()) {
         onTimer.put(entry.getKey(), adapt(entry.getValue()));
       }
@@ -83,7 +84,7 @@ public final class DoFnInvokers {
           adapt(signature.processElement()),
           adapt(signature.finishBundle()),
           adapt(signature.teardown()),
-          Map.copyOf(onTimer),
+          Collections.unmodifiableMap(onTimer),
           adapt(signature.onWindowExpiration()));
     }
   }
