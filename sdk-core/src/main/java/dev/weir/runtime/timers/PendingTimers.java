@@ -26,7 +26,8 @@ import org.joda.time.Instant;
  *       when the domain's time is strictly after its timestamp, and {@link #pollDue} hands out
  *       the first such timer, so timers set while others fire are seen in order.
  *   <li>{@code byName}: key, window and timer id to the pending timer; setting a timer that is
- *       pending replaces it (with a new sequence number), deleting removes it.
+ *       pending to other times replaces it (with a new sequence number), setting it to the same
+ *       times changes nothing, deleting removes it.
  *   <li>{@code outputTimestamps}: per domain, the multiset of pending output timestamps, whose
  *       minimum is the watermark hold of the domain.
  *   <li>{@code nextSequence}: the sequence number the next set timer gets; it only grows.
@@ -52,7 +53,10 @@ public final class PendingTimers<KeyT> {
     }
   }
 
-  /** Sets a timer to fire after {@code timestamp}, replacing any pending one of the same key, window and id. */
+  /**
+   * Sets a timer to fire after {@code timestamp}, replacing any pending one of the same key, window
+   * and id; a no-op when that one has the same timestamp and output timestamp.
+   */
   public void set(KeyT key, BoundedWindow window, String timerId, TimeDomain domain, Instant timestamp,
       Instant outputTimestamp) {
     TimerData<KeyT> existing = get(key, window, timerId);
@@ -60,6 +64,10 @@ public final class PendingTimers<KeyT> {
         "Timer '%s' is pending in %s and cannot be set in %s", timerId, existing == null ? null : existing.domain(),
         domain);
     if (existing != null) {
+      if (existing.timestamp().equals(timestamp) && existing.outputTimestamp().equals(outputTimestamp)) {
+        // Setting a timer exactly as it is changes nothing, not even its place among equal timestamps.
+        return;
+      }
       remove(existing);
     }
     add(new TimerData<>(key, window, timerId, domain, timestamp, outputTimestamp, nextSequence++));

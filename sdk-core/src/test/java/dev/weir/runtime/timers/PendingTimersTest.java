@@ -60,10 +60,18 @@ class PendingTimersTest {
   }
 
   @Test
-  void resettingToTheSameTimeMovesItBehindTimersSetMeanwhile() {
+  void settingATimerToTheSameTimesKeepsItsPlace() {
     setEvent("a", "t", 5);
     setEvent("b", "t", 5);
     setEvent("a", "t", 5);
+    assertEquals(List.of("a/t@5", "b/t@5"), pollAll(TimeDomain.EVENT_TIME, 100));
+  }
+
+  @Test
+  void changingOnlyTheOutputTimestampMovesATimerBehindTimersSetMeanwhile() {
+    setEvent("a", "t", 5);
+    setEvent("b", "t", 5);
+    timers.set("a", W, "t", TimeDomain.EVENT_TIME, t(5), t(4));
     assertEquals(List.of("b/t@5", "a/t@5"), pollAll(TimeDomain.EVENT_TIME, 100));
   }
 
