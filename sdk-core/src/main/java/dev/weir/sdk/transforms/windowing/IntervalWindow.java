@@ -18,7 +18,7 @@ import org.joda.time.ReadableInstant;
  * A window covering the half-open interval of event time {@code [start, end)}; its
  * {@link #maxTimestamp()} is {@code end - 1ms}.
  *
- * <p>Immutable; ordered by end, then start.
+ * <p>Immutable; ordered by start, then end (as Beam orders them).
  */
 public final class IntervalWindow extends BoundedWindow implements Comparable<IntervalWindow> {
   private final Instant start;
@@ -78,8 +78,8 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
 
   @Override
   public int compareTo(IntervalWindow o) {
-    int byEnd = end.compareTo(o.end);
-    return byEnd != 0 ? byEnd : start.compareTo(o.start);
+    int byStart = start.compareTo(o.start);
+    return byStart != 0 ? byStart : end.compareTo(o.end);
   }
 
   @Override

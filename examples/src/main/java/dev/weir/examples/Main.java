@@ -1,0 +1,97 @@
+package dev.weir.examples;
+
+import dev.weir.sdk.Pipeline;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The entry point of the examples jar: lists the examples, or runs one by name with the remaining
+ * arguments.
+ *
+ * <pre>
+ * java -jar examples/target/weir-examples.jar                      # lists the examples
+ * java -jar examples/target/weir-examples.jar WordCount --output=/tmp/counts [--runner=direct]
+ * </pre>
+ *
+ * <p>Example names match ignoring case. An unknown name prints the list and exits with status 2;
+ * so do invalid flags and invalid pipelines (a missing input file, say), with their message. A
+ * pipeline that fails while running prints the failure and its cause and exits with status 1.
+ */
+public final class Main {
+  private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
+
+  static {
+    EXAMPLES.put("WordCount", new Example(
+        "Counts the words of a text file (--inputFile, default: a bundled sample) into files --output",
+        WordCount::main));
+    EXAMPLES.put("MinimalWordCount", new Example(
+        "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
+        MinimalWordCount::main));
+  }
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Lists the examples ({@code args} empty or a help flag) or runs one; returns the exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+      printExamples(out);
+      return 0;
+    }
+    Map.Entry<String, Example> example = find(args[0]);
+    if (example == null) {
+      err.println("Unknown example '" + args[0] + "'.");
+      printExamples(err);
+      return 2;
+    }
+    String[] rest = new String[args.length - 1];
+    System.arraycopy(args, 1, rest, 0, rest.length);
+    try {
+      example.getValue().main().accept(rest);
+      return 0;
+    } catch (IllegalArgumentException e) {
+      // Bad flags and bad pipeline configurations: the message names the problem and the fix.
+      err.println("Error: " + e.getMessage());
+      return 2;
+    } catch (Pipeline.PipelineExecutionException e) {
+      err.println("The pipeline failed: " + e.getMessage());
+      if (e.getCause() != null) {
+        e.getCause().printStackTrace(err);
+      }
+      return 1;
+    }
+  }
+
+  private static Map.Entry<String, Example> find(String name) {
+    for (Map.Entry<String, Example> entry : EXAMPLES.entrySet()) {
+      if (entry.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private static void printExamples(PrintStream out) {
+    out.println("Usage: java -jar weir-examples.jar <example> [--flag=value ...]");
+    out.println();
+    out.println("Examples:");
+    int width = EXAMPLES.keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (Map.Entry<String, Example> entry : EXAMPLES.entrySet()) {
+      out.printf("  %-" + width + "s  %s%n", entry.getKey(), entry.getValue().description());
+    }
+    out.println();
+    out.println("Every example takes pipeline options such as --runner=direct; --help after its name lists them.");
+  }
+
+  /** One runnable example: a one-line description and its main method. */
+  private record Example(String description, Consumer<String[]> main) {}
+}

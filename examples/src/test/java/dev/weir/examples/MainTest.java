@@ -1,0 +1,72 @@
+package dev.weir.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void withoutArgumentsListsEveryExampleWithADescription() {
+    assertEquals(0, run());
+
+    String listing = out.toString(StandardCharsets.UTF_8);
+    assertTrue(listing.contains("  WordCount         Counts the words of a text file"), listing);
+    assertTrue(listing.contains("  MinimalWordCount  WordCount in one chain of lambdas"), listing);
+  }
+
+  @Test
+  void anUnknownExampleFailsAndListsTheKnownOnes() {
+    assertEquals(2, run("WordCont"));
+
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("Unknown example 'WordCont'"), message);
+    assertTrue(message.contains("WordCount"), message);
+  }
+
+  @Test
+  void runsAnExampleByNameWithTheRemainingArguments() throws IOException {
+    Path input = dir.resolve("in.txt");
+    Files.writeString(input, "x y x\n");
+
+    assertEquals(0, run("wordcount", "--inputFile=" + input, "--output=" + dir.resolve("counts")));
+
+    assertEquals(List.of("x: 2", "y: 1"), OutputFiles.sortedLines(dir, "counts"));
+  }
+
+  @Test
+  void aMissingRequiredFlagPrintsItsMessageAndExitsWithTwo() {
+    assertEquals(2, run("WordCount"));
+
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("Error: Missing required option --output"), message);
+  }
+
+  @Test
+  void aMissingInputFilePrintsThePathAndExitsWithTwo() {
+    Path missing = dir.resolve("missing.txt");
+
+    assertEquals(2, run("WordCount", "--inputFile=" + missing, "--output=" + dir.resolve("out")));
+
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("no file matched the pattern '" + missing + "'"), message);
+  }
+}

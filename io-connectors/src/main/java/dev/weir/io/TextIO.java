@@ -1,0 +1,245 @@
+package dev.weir.io;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import dev.weir.sdk.coders.KvCoder;
+import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.coders.VarIntCoder;
+import dev.weir.sdk.transforms.GroupByKey;
+import dev.weir.sdk.transforms.PTransform;
+import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.View;
+import dev.weir.sdk.transforms.windowing.GlobalWindows;
+import dev.weir.sdk.transforms.windowing.Window;
+import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.PBegin;
+import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.PCollectionView;
+import dev.weir.sdk.values.PDone;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Reads and writes text files, one element per line, as Beam's {@code org.apache.beam.sdk.io.TextIO}.
+ *
+ * <pre>{@code
+ * PCollection<String> lines = p.apply(TextIO.read().from("/data/logs/*.gz"));
+ * lines.apply(TextIO.write().to("/out/lines").withSuffix(".txt").withNumShards(3));
+ * }</pre>
+ *
+ * <p><b>Reading</b>: the pattern is a local file name or a glob ({@code *}, {@code ?}, {@code **},
+ * {@code [..]}, {@code {a,b}} as {@link java.nio.file.PathMatcher} defines them); the matching files
+ * are read in name order. Lines are decoded as UTF-8 and end at {@code \n}, {@code \r\n} or a lone
+ * {@code \r}, which are not part of the element; an empty line is an (empty) element; bytes after
+ * the last terminator form a last element, and a file ending with a terminator has no extra empty
+ * element. Files ending in {@code .gz} are gunzipped ({@link Compression#AUTO}, the default).
+ * Uncompressed files are split by byte ranges so that runners read them in parallel. A pattern that
+ * matches no file fails when the pipeline is built, naming the pattern; a file that cannot be read
+ * fails the run, naming the file.
+ *
+ * <p><b>Writing</b>: each element becomes a line ended by {@code \n}, in UTF-8. Files are named
+ * {@code prefix + shardTemplate + suffix} (see {@link ShardNameTemplate}; the default template is
+ * {@code -SSSSS-of-NNNNN}). Without {@link Write#withNumShards}, the runner decides the number of
+ * shards (one per bundle written); an empty input still produces one (empty) file, and a fixed
+ * shard count always produces that many files, as in Beam. Shards are first written to a
+ * temporary directory {@code .weir-temp-<uuid>} beside the output, forced to disk, and then renamed
+ * into place by a final commit step, so an output file name never shows a partial file and a failed
+ * write leaves no output file (its temporary directory may remain).
+ *
+ * <p>Differences from Beam: local files only; reading knows AUTO, UNCOMPRESSED and GZIP; writing
+ * does not compress and supports neither windowed writes, dynamic destinations nor an unbounded
+ * input; {@code write()} returns {@link PDone} where Beam's returns a {@code WriteFilesResult}.
+ */
+public final class TextIO {
+  private TextIO() {}
+
+  /** A transform that reads lines from files; call {@link Read#from} before applying it. */
+  public static Read read() {
+    return new Read(null, Compression.AUTO);
+  }
+
+  /** A transform that writes lines to files; call {@link Write#to} before applying it. */
+  public static Write write() {
+    return new Write(null, "", 0, null, null, null);
+  }
+
+  /**
+   * Reads the lines of the files a pattern matches. Immutable: each {@code withX} returns a copy.
+   */
+  public static final class Read extends PTransform<PBegin, PCollection<String>> {
+    private static final long serialVersionUID = 1L;
+
+    private final String filepattern;
+    private final Compression compression;
+
+    private Read(String filepattern, Compression compression) {
+      this.filepattern = filepattern;
+      this.compression = compression;
+    }
+
+    /** Reads the file, or the files the glob matches, named by {@code filepattern}. */
+    public Read from(String filepattern) {
+      checkArgument(filepattern != null && !filepattern.isEmpty(),
+          "TextIO.read().from(): the file pattern must not be empty");
+      return new Read(filepattern, compression);
+    }
+
+    /** Reads the files as compressed with {@code compression}; AUTO (the default) goes by extension. */
+    public Read withCompression(Compression compression) {
+      return new Read(filepattern, Objects.requireNonNull(compression, "compression"));
+    }
+
+    /** The file pattern, or null before {@link #from}. */
+    public String getFilepattern() {
+      return filepattern;
+    }
+
+    public Compression getCompression() {
+      return compression;
+    }
+
+    @Override
+    public PCollection<String> expand(PBegin input) {
+      checkState(filepattern != null, "TextIO.read() has no file to read: call .from(\"path/or/glob\") on it");
+      return input.apply("Read", dev.weir.sdk.io.Read.from(TextSource.fromPattern(filepattern, compression)));
+    }
+
+    @Override
+    protected String getKindString() {
+      return "TextIO.Read";
+    }
+  }
+
+  /**
+   * Writes lines to sharded files, atomically per file. Immutable: each {@code withX} returns a
+   * copy. Its output is {@link PDone}, where Beam's is a {@code WriteFilesResult} listing the files
+   * written; the files are known only from their names.
+   */
+  public static final class Write extends PTransform<PCollection<String>, PDone> {
+    private static final long serialVersionUID = 1L;
+
+    private final String filenamePrefix;
+    private final String suffix;
+    private final int numShards;
+    private final String shardTemplate;
+    private final String header;
+    private final String footer;
+
+    private Write(String filenamePrefix, String suffix, int numShards, String shardTemplate, String header,
+        String footer) {
+      this.filenamePrefix = filenamePrefix;
+      this.suffix = suffix;
+      this.numShards = numShards;
+      this.shardTemplate = shardTemplate;
+      this.header = header;
+      this.footer = footer;
+    }
+
+    /**
+     * Writes to files whose names start with {@code filenamePrefix} (a path; one ending in
+     * {@code /} is a directory, and the names then start with the shard template).
+     */
+    public Write to(String filenamePrefix) {
+      checkArgument(filenamePrefix != null && !filenamePrefix.isEmpty(),
+          "TextIO.write().to(): the prefix must not be empty");
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+    }
+
+    /** Ends every file name with {@code suffix} (".txt", say); none by default. */
+    public Write withSuffix(String suffix) {
+      Objects.requireNonNull(suffix, "suffix");
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+    }
+
+    /** Writes exactly {@code numShards} files; 0 (the default) lets the runner decide. */
+    public Write withNumShards(int numShards) {
+      checkArgument(numShards >= 0, "TextIO.write().withNumShards(%s): the number of shards must be >= 0", numShards);
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+    }
+
+    /** Writes one file named {@code prefix + suffix}: one shard and an empty template. */
+    public Write withoutSharding() {
+      return new Write(filenamePrefix, suffix, 1, "", header, footer);
+    }
+
+    /** Names shards with {@code template}; see {@link ShardNameTemplate}. */
+    public Write withShardNameTemplate(String template) {
+      return new Write(filenamePrefix, suffix, numShards, Objects.requireNonNull(template, "template"), header, footer);
+    }
+
+    /** Writes {@code header} as the first line of every file; null for none (the default). */
+    public Write withHeader(String header) {
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+    }
+
+    /** Writes {@code footer} as the last line of every file; null for none (the default). */
+    public Write withFooter(String footer) {
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+    }
+
+    /** The prefix, or null before {@link #to}. */
+    public String getFilenamePrefix() {
+      return filenamePrefix;
+    }
+
+    public int getNumShards() {
+      return numShards;
+    }
+
+    /** The shard name template in effect. */
+    public String getShardTemplate() {
+      return shardTemplate == null ? ShardNameTemplate.INDEX_OF_MAX : shardTemplate;
+    }
+
+    @Override
+    public PDone expand(PCollection<String> input) {
+      TextWriteConfig config = configFor(input);
+      PCollection<String> lines = input;
+      if (!(input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+        // Not a windowed write: every element goes to the same set of files, as in Beam.
+        lines = input.apply("RewindowIntoGlobal", Window.<String>into(new GlobalWindows()));
+      }
+      KvCoder<Integer, String> tempFileCoder = KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of());
+      PCollection<KV<Integer, String>> tempFiles;
+      if (numShards > 0) {
+        tempFiles = lines
+            .apply("AssignShards", ParDo.of(new TextWriteFns.AssignShardFn(numShards)))
+            .setCoder(tempFileCoder)
+            .apply("GroupByShard", GroupByKey.create())
+            .apply("WriteShards", ParDo.of(new TextWriteFns.WriteShardsFn(config)))
+            .setCoder(tempFileCoder);
+      } else {
+        tempFiles = lines.apply("WriteBundles", ParDo.of(new TextWriteFns.WriteBundlesFn(config)))
+            .setCoder(tempFileCoder);
+      }
+      PCollectionView<List<KV<Integer, String>>> tempFileList = tempFiles.apply("CollectTempFiles", View.asList());
+      input.getPipeline()
+          .apply("CommitTrigger", dev.weir.sdk.io.Read.from(new SingletonSource(config.tempDirectory())))
+          .apply("Commit", ParDo.of(new TextWriteFns.CommitFn(config, tempFileList)).withSideInputs(tempFileList))
+          .setCoder(StringUtf8Coder.of());
+      return PDone.in(input.getPipeline());
+    }
+
+    private TextWriteConfig configFor(PCollection<String> input) {
+      checkState(filenamePrefix != null, "TextIO.write() has no output: call .to(\"path/prefix\") on it");
+      checkArgument(input.isBounded() == PCollection.IsBounded.BOUNDED,
+          "TextIO.write().to(\"%s\") got the unbounded PCollection '%s'; writing unbounded input needs"
+              + " windowed writes, which Weir does not support yet", filenamePrefix, input.getName());
+      String template = getShardTemplate();
+      checkArgument(numShards == 1 || TextWriteConfig.namesEachShard(template),
+          "TextIO.write().to(\"%s\"): the shard name template '%s' has no 'S', so all shards would get the same"
+              + " name. Fix: call withNumShards(1) or withoutSharding(), or put SSSSS in the template",
+          filenamePrefix, template);
+      String tempDirectory = TextWriteConfig.outputDirectory(filenamePrefix)
+          .resolve(".weir-temp-" + UUID.randomUUID()).toString();
+      return new TextWriteConfig(filenamePrefix, template, suffix, header, footer, numShards, tempDirectory);
+    }
+
+    @Override
+    protected String getKindString() {
+      return "TextIO.Write";
+    }
+  }
+}

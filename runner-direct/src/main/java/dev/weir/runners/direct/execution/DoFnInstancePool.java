@@ -1,0 +1,147 @@
+package dev.weir.runners.direct.execution;
+
+import dev.weir.runtime.dofn.DoFnLifecycle;
+import dev.weir.sdk.metrics.MetricsContainer;
+import dev.weir.sdk.metrics.MetricsEnvironment;
+import dev.weir.sdk.options.PipelineOptions;
+import dev.weir.sdk.transforms.DoFn;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+
+/**
+ * The DoFn instances of one ParDo step: each is deserialized from the step's DoFn, set up once,
+ * lent to one worker at a time, and torn down when the run ends.
+ *
+ * <p>Thread-safe. An instance is made only when every existing one is lent out, so a step has at
+ * most as many instances as workers. {@link #teardownAll} tears down the instances not lent out;
+ * one still lent out then (a task that ignored interruption) is left alone, teardown being best
+ * effort.
+ *
+ * @param <InputT> the input element type
+ * @param <OutputT> the main output element type
+ */
+final class DoFnInstancePool<InputT, OutputT> {
+  private final String stepName;
+  private final PipelineOptions options;
+  private final byte[] serializedFn;
+  private final ClassLoader classLoader;
+  private final Function<DoFn<InputT, OutputT>, ParDoEvaluator<InputT, OutputT>> evaluators;
+  private final ConcurrentLinkedQueue<ParDoEvaluator<InputT, OutputT>> idle = new ConcurrentLinkedQueue<>();
+
+  DoFnInstancePool(
+      String stepName,
+      DoFn<InputT, OutputT> prototype,
+      PipelineOptions options,
+      Function<DoFn<InputT, OutputT>, ParDoEvaluator<InputT, OutputT>> evaluators) {
+    this.stepName = stepName;
+    this.options = options;
+    this.serializedFn = serialize(prototype);
+    this.classLoader = prototype.getClass().getClassLoader();
+    this.evaluators = evaluators;
+  }
+
+  /** An idle instance, or a new one, deserialized and set up on this thread. */
+  ParDoEvaluator<InputT, OutputT> borrow() {
+    ParDoEvaluator<InputT, OutputT> evaluator = idle.poll();
+    if (evaluator != null) {
+      return evaluator;
+    }
+    DoFn<InputT, OutputT> fn = deserialize();
+    DoFnLifecycle.setup(fn, options, stepName);
+    try {
+      return evaluators.apply(fn);
+    } catch (RuntimeException e) {
+      // The instance was set up: it is torn down even though it never ran a bundle.
+      tearDownQuietly(fn, e);
+      throw e;
+    }
+  }
+
+  /** Takes back an instance lent by {@link #borrow}. */
+  void release(ParDoEvaluator<InputT, OutputT> evaluator) {
+    idle.add(evaluator);
+  }
+
+  /**
+   * Tears down every idle instance, with {@code metrics} installed for what {@code @Teardown}
+   * reports; returns what the {@code @Teardown} methods threw.
+   */
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
+  List<Throwable> teardownAll(MetricsContainer metrics) {
+    List<Throwable> failures = new ArrayList<>();
+    try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(metrics)) {
+      for (ParDoEvaluator<InputT, OutputT> evaluator = idle.poll(); evaluator != null; evaluator = idle.poll()) {
+        try {
+          DoFnLifecycle.teardown(evaluator.fn(), stepName);
+        } catch (RuntimeException e) {
+          failures.add(e);
+        }
+      }
+    }
+    return failures;
+  }
+
+  /** The full name of the step whose instances these are. */
+  String stepName() {
+    return stepName;
+  }
+
+  private void tearDownQuietly(DoFn<InputT, OutputT> fn, RuntimeException cause) {
+    try {
+      DoFnLifecycle.teardown(fn, stepName);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private byte[] serialize(DoFn<InputT, OutputT> fn) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(fn);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "The DoFn of transform '" + stepName + "' (" + fn.getClass().getName() + ") could not be serialized: " + e
+              + ". Fix: make its fields serializable or transient.", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  @SuppressWarnings("unchecked")
+  private DoFn<InputT, OutputT> deserialize() {
+    try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(serializedFn), classLoader)) {
+      return (DoFn<InputT, OutputT>) in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException(
+          "The DoFn of transform '" + stepName + "' could not be deserialized: " + e
+              + ". Fix: make sure its readObject/readResolve methods, if any, work.", e);
+    }
+  }
+
+  /** Resolves classes through the DoFn's own class loader, which may not be the default one. */
+  private static final class LoaderObjectInputStream extends ObjectInputStream {
+    private final ClassLoader loader;
+
+    LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+      super(in);
+      this.loader = loader;
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+      try {
+        return Class.forName(desc.getName(), false, loader);
+      } catch (ClassNotFoundException e) {
+        return super.resolveClass(desc);
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.weir.runtime.grouping;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.transforms.windowing.AfterWatermark;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.DefaultTrigger;
+import dev.weir.sdk.transforms.windowing.Never;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
+import dev.weir.sdk.transforms.windowing.TimestampCombiner;
+import dev.weir.sdk.transforms.windowing.Trigger;
+import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.WindowingStrategy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.joda.time.Instant;
+
+/**
+ * Groups the values of keyed elements by key and window for a bounded input, once all of it has
+ * arrived: the result of the default trigger when the watermark reaches the end of time.
+ *
+ * <p>Keys are equal when their encodings are ({@link Coder#structuralValue}); an element in several
+ * windows joins one group per window. {@link #finish} emits one {@code KV<K, Iterable<V>>} per key
+ * and window, in the pane {@link PaneInfo#ON_TIME_AND_ONLY_FIRING}, with the timestamp the
+ * strategy's {@link TimestampCombiner} makes of the group's inputs (with the default
+ * {@code END_OF_WINDOW}, the window's max timestamp). Values keep their arrival order; groups are
+ * emitted in the order their first element arrived.
+ *
+ * <p>Only non-merging window functions, and triggers that fire once at the end of the window, are
+ * supported (see {@link #checkSupported}); the constructor rejects others.
+ * Call order: any number of {@link #processElement}, then {@link #finish} once. Not thread-safe;
+ * a runner that groups in parallel partitions keys across instances.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class BatchGroupAlsoByWindow<K, V> {
+  private final Coder<K> keyCoder;
+  private final TimestampCombiner timestampCombiner;
+  private final Map<GroupKey, Group<K, V>> groups = new LinkedHashMap<>();
+  private boolean finished;
+
+  /**
+   * A grouping for the step {@code stepName} with keys compared through {@code keyCoder}.
+   *
+   * @throws UnsupportedOperationException naming the step and window function if the strategy's
+   *     window function merges windows
+   */
+  public BatchGroupAlsoByWindow(String stepName, Coder<K> keyCoder, WindowingStrategy<?, ?> strategy) {
+    checkSupported(stepName, strategy);
+    this.keyCoder = Objects.requireNonNull(keyCoder, "keyCoder");
+    this.timestampCombiner = strategy.getTimestampCombiner();
+  }
+
+  /**
+   * Checks, before any element flows, that a grouping step {@code stepName} of a collection with
+   * {@code strategy} can be run by this class; runners call it when they plan a run.
+   *
+   * @throws UnsupportedOperationException naming the step and what is not supported yet: a window
+   *     function that merges windows, or a trigger that may fire other than once, when the
+   *     watermark passes the end of the window
+   */
+  public static void checkSupported(String stepName, WindowingStrategy<?, ?> strategy) {
+    if (!strategy.getWindowFn().isNonMerging()) {
+      throw new UnsupportedOperationException(
+          "GroupByKey '" + stepName + "' groups a collection windowed by " + strategy.getWindowFn()
+              + ", which merges windows; grouping with merging windows is not supported yet (Weir issue 3)."
+              + " Fix: use a non-merging WindowFn such as FixedWindows or GlobalWindows.");
+    }
+    if (!firesOnlyAtEndOfWindow(strategy.getTrigger())) {
+      throw new UnsupportedOperationException(
+          "GroupByKey '" + stepName + "' groups a collection triggered by " + strategy.getTrigger()
+              + ", which may fire before the end of the window; bounded grouping supports only triggers that"
+              + " fire once when the watermark passes the end of the window, until triggers run in the"
+              + " grouping core (Weir issue 3). Fix: use the default trigger or AfterWatermark.pastEndOfWindow()"
+              + " without early firings.");
+    }
+  }
+
+  /**
+   * Whether {@code trigger}, over a bounded input whose watermark jumps to the end of time with no
+   * late data, fires exactly once per window, when the watermark passes its end.
+   */
+  private static boolean firesOnlyAtEndOfWindow(Trigger trigger) {
+    if (trigger instanceof DefaultTrigger || trigger instanceof AfterWatermark.FromEndOfWindow) {
+      return true;
+    }
+    if (trigger instanceof AfterWatermark.AfterWatermarkEarlyAndLate earlyAndLate) {
+      // Late firings need late data, which a bounded input never has.
+      return earlyAndLate.getEarlyTrigger() instanceof Never.NeverTrigger;
+    }
+    if (trigger instanceof Repeatedly repeatedly) {
+      return firesOnlyAtEndOfWindow(repeatedly.getRepeatedTrigger());
+    }
+    return false;
+  }
+
+  /** Adds {@code element} to the group of its key in each of its windows. */
+  public void processElement(WindowedValue<KV<K, V>> element) {
+    checkState(!finished, "processElement called after finish");
+    K key = element.getValue().getKey();
+    V value = element.getValue().getValue();
+    Object structuralKey = keyCoder.structuralValue(key);
+    for (BoundedWindow window : element.getWindows()) {
+      Instant timestamp = timestampCombiner.assign(window, element.getTimestamp());
+      Group<K, V> group = groups.get(new GroupKey(structuralKey, window));
+      if (group == null) {
+        groups.put(new GroupKey(structuralKey, window), new Group<>(key, window, value, timestamp));
+      } else {
+        group.add(value, timestamp, timestampCombiner);
+      }
+    }
+  }
+
+  /** Emits every group to {@code output}, then forgets them. */
+  public void finish(Consumer<? super WindowedValue<KV<K, Iterable<V>>>> output) {
+    checkState(!finished, "finish called twice");
+    finished = true;
+    for (Group<K, V> group : groups.values()) {
+      Iterable<V> values = Collections.unmodifiableList(group.values);
+      output.accept(WindowedValue.of(
+          KV.of(group.key, values), group.timestamp, group.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
+    }
+    groups.clear();
+  }
+
+  private record GroupKey(Object structuralKey, BoundedWindow window) {}
+
+  /** The values of one key in one window so far, and their combined timestamp. */
+  private static final class Group<K, V> {
+    private final K key;
+    private final BoundedWindow window;
+    private final List<V> values = new ArrayList<>();
+    private Instant timestamp;
+
+    Group(K key, BoundedWindow window, V first, Instant timestamp) {
+      this.key = key;
+      this.window = window;
+      this.values.add(first);
+      this.timestamp = timestamp;
+    }
+
+    void add(V value, Instant assigned, TimestampCombiner combiner) {
+      values.add(value);
+      timestamp = combiner.combine(timestamp, assigned);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.weir.runtime.windowing;
+
+import dev.weir.runtime.dofn.UserCodeException;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.WindowFn;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.joda.time.Instant;
+
+/**
+ * Puts elements into the windows a {@link WindowFn} chooses, as the {@code Window.Assign}
+ * primitive does: an element in several windows is assigned once per window it is in, and ends up
+ * in the union of the results, with its value, timestamp and pane unchanged.
+ *
+ * <p>Stateless past construction and thread-safe if the window function is (window functions
+ * must be). An exception thrown by the window function is rethrown as a
+ * {@link UserCodeException} naming the step.
+ *
+ * @param <T> the element type
+ * @param <W> the type of the windows assigned
+ */
+public final class WindowAssigner<T, W extends BoundedWindow> {
+  private final String stepName;
+  private final WindowFn<T, W> windowFn;
+
+  /** An assigner for the step {@code stepName} using {@code windowFn}. */
+  @SuppressWarnings("unchecked")
+  public WindowAssigner(String stepName, WindowFn<? super T, W> windowFn) {
+    this.stepName = Objects.requireNonNull(stepName, "stepName");
+    // A function of a supertype of T sees elements of T only as that supertype: the cast is safe.
+    this.windowFn = (WindowFn<T, W>) Objects.requireNonNull(windowFn, "windowFn");
+  }
+
+  /**
+   * {@code element} in the windows assigned to it, or null if the function assigned it none (the
+   * element is then dropped, as an element in no window belongs to no result).
+   */
+  public WindowedValue<T> assign(WindowedValue<T> element) {
+    Set<W> windows = new LinkedHashSet<>();
+    for (BoundedWindow window : element.getWindows()) {
+      windows.addAll(assignOne(element.getValue(), element.getTimestamp(), window));
+    }
+    if (windows.isEmpty()) {
+      return null;
+    }
+    return WindowedValue.of(element.getValue(), element.getTimestamp(), windows, element.getPane());
+  }
+
+  private Collection<W> assignOne(T value, Instant timestamp, BoundedWindow window) {
+    WindowFn<T, W>.AssignContext context = windowFn.new AssignContext() {
+      @Override
+      public T element() {
+        return value;
+      }
+
+      @Override
+      public Instant timestamp() {
+        return timestamp;
+      }
+
+      @Override
+      public BoundedWindow window() {
+        return window;
+      }
+    };
+    try {
+      return windowFn.assignWindows(context);
+    } catch (Exception e) {
+      throw new UserCodeException(stepName, e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Testing pipelines: {@link dev.weir.sdk.testing.TestPipeline} (a JUnit 5 extension), {@link
+ * dev.weir.sdk.testing.PAssert} (assertions on collections, checked by the runner) and {@link
+ * dev.weir.sdk.testing.ValidatesRunner} (the tag of the runner-validation suite), as in Beam's
+ * {@code org.apache.beam.sdk.testing}.
+ *
+ * <p>Public API: those three, {@link dev.weir.sdk.testing.SerializableMatcher} and {@link
+ * dev.weir.sdk.testing.SerializableMatchers}. Everything else here is internal.
+ *
+ * <p>Where Weir differs from Beam, and why:
+ *
+ * <ul>
+ *   <li>{@code TestPipeline} is a JUnit 5 extension ({@code @RegisterExtension}) instead of a JUnit
+ *       4 rule. Its options come from the system properties {@code weir.runner} and {@code
+ *       weir.testPipelineOptions} (Beam: {@code beamTestPipelineOptions} only), and it turns on the
+ *       direct runner's immutability and encodability checks unless those flags set them.
+ *   <li>A failed assertion surfaces as the runner's {@code PipelineExecutionException} with the
+ *       {@code AssertionError} as its cause (Beam's {@code TestPipeline} unwraps it); its message
+ *       names the assertion ({@code PAssert$N}), the declaring line, the expected and actual values.
+ *   <li>Assertions gather a collection's elements over all windows and panes; scoping to one window
+ *       or pane ({@code inWindow}, {@code inOnTimePane}, ...) is not there yet.
+ *   <li>{@code thatMultimap(...).isEqualTo(...)} compares each key's values ignoring their order
+ *       (the actual map's values are multisets).
+ *   <li>{@code containsInAnyOrder} compares with {@code equals} in linear time and names the missing
+ *       and the unexpected elements.
+ * </ul>
+ */
+package dev.weir.sdk.testing;

@@ -1,0 +1,173 @@
+package dev.weir.sdk.transforms;
+
+import dev.weir.sdk.transforms.Combine.BinaryCombineDoubleFn;
+import dev.weir.sdk.transforms.Combine.BinaryCombineFn;
+import dev.weir.sdk.transforms.Combine.BinaryCombineIntegerFn;
+import dev.weir.sdk.transforms.Combine.BinaryCombineLongFn;
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * The largest element: of a whole collection ({@code globally()}, {@code integersGlobally()}, ...)
+ * or per key ({@code perKey()}, ...), by natural order or a serializable {@link Comparator}.
+ *
+ * <p>For no elements the number forms output the type's minimum ({@code Integer.MIN_VALUE},
+ * {@code Double.NEGATIVE_INFINITY}); the general forms output their identity, null unless one is
+ * given (a null output needs a coder that accepts null). Ties keep either element.
+ */
+public final class Max {
+  private Max() {}
+
+  /** The CombineFn keeping the largest int. */
+  public static BinaryCombineIntegerFn ofIntegers() {
+    return new MaxIntegerFn();
+  }
+
+  /** The CombineFn keeping the largest long. */
+  public static BinaryCombineLongFn ofLongs() {
+    return new MaxLongFn();
+  }
+
+  /** The CombineFn keeping the largest double. */
+  public static BinaryCombineDoubleFn ofDoubles() {
+    return new MaxDoubleFn();
+  }
+
+  /** The largest element by natural order, null for no elements. */
+  public static <T extends Comparable<? super T>> BinaryCombineFn<T> naturalOrder() {
+    return new MaxFn<>(null, new Top.Natural<T>());
+  }
+
+  /** The largest element by natural order, {@code identity} for no elements. */
+  public static <T extends Comparable<? super T>> BinaryCombineFn<T> naturalOrder(T identity) {
+    return new MaxFn<>(identity, new Top.Natural<T>());
+  }
+
+  /** The largest element by {@code comparator}, null for no elements. */
+  public static <T, ComparatorT extends Comparator<? super T> & Serializable> BinaryCombineFn<T> of(
+      ComparatorT comparator) {
+    return new MaxFn<>(null, comparator);
+  }
+
+  /** The largest element by {@code comparator}, {@code identity} for no elements. */
+  public static <T, ComparatorT extends Comparator<? super T> & Serializable> BinaryCombineFn<T> of(
+      T identity, ComparatorT comparator) {
+    return new MaxFn<>(identity, comparator);
+  }
+
+  /** The largest {@code Integer} element. */
+  public static Combine.Globally<Integer, Integer> integersGlobally() {
+    return Combine.globally(ofIntegers());
+  }
+
+  /** The largest {@code Long} element. */
+  public static Combine.Globally<Long, Long> longsGlobally() {
+    return Combine.globally(ofLongs());
+  }
+
+  /** The largest {@code Double} element. */
+  public static Combine.Globally<Double, Double> doublesGlobally() {
+    return Combine.globally(ofDoubles());
+  }
+
+  /** The largest {@code Integer} value of each key. */
+  public static <K> Combine.PerKey<K, Integer, Integer> integersPerKey() {
+    return Combine.perKey(ofIntegers());
+  }
+
+  /** The largest {@code Long} value of each key. */
+  public static <K> Combine.PerKey<K, Long, Long> longsPerKey() {
+    return Combine.perKey(ofLongs());
+  }
+
+  /** The largest {@code Double} value of each key. */
+  public static <K> Combine.PerKey<K, Double, Double> doublesPerKey() {
+    return Combine.perKey(ofDoubles());
+  }
+
+  /** The largest element by natural order. */
+  public static <T extends Comparable<? super T>> Combine.Globally<T, T> globally() {
+    return Combine.globally(Max.<T>naturalOrder());
+  }
+
+  /** The largest value of each key by natural order. */
+  public static <K, T extends Comparable<? super T>> Combine.PerKey<K, T, T> perKey() {
+    return Combine.perKey(Max.<T>naturalOrder());
+  }
+
+  /** The largest element by {@code comparator}. */
+  public static <T, ComparatorT extends Comparator<? super T> & Serializable> Combine.Globally<T, T> globally(
+      ComparatorT comparator) {
+    return Combine.globally(Max.<T, ComparatorT>of(comparator));
+  }
+
+  /** The largest value of each key by {@code comparator}. */
+  public static <K, T, ComparatorT extends Comparator<? super T> & Serializable> Combine.PerKey<K, T, T> perKey(
+      ComparatorT comparator) {
+    return Combine.perKey(Max.<T, ComparatorT>of(comparator));
+  }
+
+  private static final class MaxFn<T> extends BinaryCombineFn<T> {
+    private static final long serialVersionUID = 1L;
+    private final T identity;
+    private final Comparator<? super T> comparator;
+
+    MaxFn(T identity, Comparator<? super T> comparator) {
+      this.identity = identity;
+      this.comparator = Objects.requireNonNull(comparator, "comparator");
+    }
+
+    @Override
+    public T apply(T left, T right) {
+      return comparator.compare(left, right) >= 0 ? left : right;
+    }
+
+    @Override
+    public T identity() {
+      return identity;
+    }
+  }
+
+  private static final class MaxIntegerFn extends BinaryCombineIntegerFn {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int apply(int left, int right) {
+      return Math.max(left, right);
+    }
+
+    @Override
+    public int identity() {
+      return Integer.MIN_VALUE;
+    }
+  }
+
+  private static final class MaxLongFn extends BinaryCombineLongFn {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public long apply(long left, long right) {
+      return Math.max(left, right);
+    }
+
+    @Override
+    public long identity() {
+      return Long.MIN_VALUE;
+    }
+  }
+
+  private static final class MaxDoubleFn extends BinaryCombineDoubleFn {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public double apply(double left, double right) {
+      return Math.max(left, right);
+    }
+
+    @Override
+    public double identity() {
+      return Double.NEGATIVE_INFINITY;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.weir.runtime.grouping;
+
+import static dev.weir.runtime.testing.TestWindowFns.windowAt;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weir.runtime.testing.TestWindowFns;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.CoderException;
+import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.transforms.windowing.AfterPane;
+import dev.weir.sdk.transforms.windowing.AfterWatermark;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.GlobalWindow;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
+import dev.weir.sdk.transforms.windowing.TimestampCombiner;
+import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.WindowingStrategy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class BatchGroupAlsoByWindowTest {
+  private static final WindowingStrategy<Object, ?> GLOBAL = WindowingStrategy.globalDefault();
+  private static final WindowingStrategy<Object, ?> FIXED_10 = WindowingStrategy.of(FixedWindows.of(Duration.millis(10)));
+
+  private static WindowedValue<KV<String, Integer>> at(String key, int value, long millis, BoundedWindow window) {
+    return WindowedValue.of(KV.of(key, value), new Instant(millis), window, PaneInfo.NO_FIRING);
+  }
+
+  private static List<WindowedValue<KV<String, List<Integer>>>> group(
+      WindowingStrategy<?, ?> strategy, Coder<String> keyCoder, List<WindowedValue<KV<String, Integer>>> input) {
+    BatchGroupAlsoByWindow<String, Integer> grouping = new BatchGroupAlsoByWindow<>("GBK", keyCoder, strategy);
+    input.forEach(grouping::processElement);
+    List<WindowedValue<KV<String, List<Integer>>>> output = new ArrayList<>();
+    grouping.finish(kv -> {
+      List<Integer> values = new ArrayList<>();
+      kv.getValue().getValue().forEach(values::add);
+      output.add(kv.withValue(KV.of(kv.getValue().getKey(), values)));
+    });
+    return output;
+  }
+
+  @Test
+  void emitsOneGroupPerKeyWithValuesInArrivalOrder() {
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(GLOBAL, StringUtf8Coder.of(), List.of(
+        at("a", 1, 0, GlobalWindow.INSTANCE), at("b", 2, 0, GlobalWindow.INSTANCE),
+        at("a", 3, 0, GlobalWindow.INSTANCE)));
+
+    assertThat(output.stream().map(WindowedValue::getValue).toList(), contains(
+        KV.of("a", List.of(1, 3)), KV.of("b", List.of(2))));
+  }
+
+  @Test
+  void emitsOnTimeOnlyPanesAtTheEndOfTheWindowByDefault() {
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(FIXED_10, StringUtf8Coder.of(), List.of(
+        at("a", 1, 3, windowAt(3, 10)), at("a", 2, 5, windowAt(5, 10))));
+
+    assertThat(output, contains(WindowedValue.of(
+        KV.of("a", List.of(1, 2)), new Instant(9), windowAt(0, 10), PaneInfo.ON_TIME_AND_ONLY_FIRING)));
+  }
+
+  @Test
+  void groupsEachWindowApart() {
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(FIXED_10, StringUtf8Coder.of(), List.of(
+        at("a", 1, 3, windowAt(3, 10)), at("a", 2, 15, windowAt(15, 10)), at("a", 3, 4, windowAt(4, 10))));
+
+    assertThat(output.stream().map(v -> v.getWindows().iterator().next()).toList(),
+        contains(windowAt(0, 10), windowAt(10, 10)));
+    assertThat(output.stream().map(WindowedValue::getValue).toList(), contains(
+        KV.of("a", List.of(1, 3)), KV.of("a", List.of(2))));
+  }
+
+  @Test
+  void putsAnElementInSeveralWindowsIntoTheGroupOfEach() {
+    WindowedValue<KV<String, Integer>> inTwo = WindowedValue.of(
+        KV.of("a", 1), new Instant(3), List.of(windowAt(0, 10), windowAt(10, 10)), PaneInfo.NO_FIRING);
+    WindowingStrategy<?, ?> strategy = WindowingStrategy.of(new TestWindowFns.TwoWindows());
+
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(strategy, StringUtf8Coder.of(), List.of(inTwo));
+
+    assertThat(output, contains(
+        WindowedValue.of(KV.of("a", List.of(1)), new Instant(9), windowAt(0, 10), PaneInfo.ON_TIME_AND_ONLY_FIRING),
+        WindowedValue.of(KV.of("a", List.of(1)), new Instant(19), windowAt(10, 10),
+            PaneInfo.ON_TIME_AND_ONLY_FIRING)));
+  }
+
+  @Test
+  void timestampsGroupsWithTheEarliestInputUnderEarliest() {
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(
+        FIXED_10.withTimestampCombiner(TimestampCombiner.EARLIEST), StringUtf8Coder.of(),
+        List.of(at("a", 1, 6, windowAt(6, 10)), at("a", 2, 2, windowAt(2, 10)), at("a", 3, 8, windowAt(8, 10))));
+
+    assertThat(output.get(0).getTimestamp(), is(new Instant(2)));
+  }
+
+  @Test
+  void timestampsGroupsWithTheLatestInputUnderLatest() {
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(
+        FIXED_10.withTimestampCombiner(TimestampCombiner.LATEST), StringUtf8Coder.of(),
+        List.of(at("a", 1, 6, windowAt(6, 10)), at("a", 2, 8, windowAt(8, 10)), at("a", 3, 2, windowAt(2, 10))));
+
+    assertThat(output.get(0).getTimestamp(), is(new Instant(8)));
+  }
+
+  /** Encodes strings in lower case: keys differing only in case are equal to it. */
+  static final class CaseInsensitiveCoder extends Coder<String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(String value, OutputStream out) throws IOException {
+      StringUtf8Coder.of().encode(value.toLowerCase(Locale.ROOT), out);
+    }
+
+    @Override
+    public String decode(InputStream in) throws CoderException, IOException {
+      return StringUtf8Coder.of().decode(in);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  @Test
+  void comparesKeysByTheirEncodingNotByEquals() {
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(GLOBAL, new CaseInsensitiveCoder(), List.of(
+        at("Key", 1, 0, GlobalWindow.INSTANCE), at("KEY", 2, 0, GlobalWindow.INSTANCE)));
+
+    assertThat(output.stream().map(WindowedValue::getValue).toList(), contains(KV.of("Key", List.of(1, 2))));
+  }
+
+  @Test
+  void emitsNothingForNoInput() {
+    assertThat(group(GLOBAL, StringUtf8Coder.of(), List.of()), empty());
+  }
+
+  @Test
+  void rejectsMergingWindowFunctionsNamingTheStepAndTheFunction() {
+    WindowingStrategy<?, ?> merging = WindowingStrategy.of(new TestWindowFns.ClaimsToMerge());
+
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> new BatchGroupAlsoByWindow<String, Integer>("Sessions/GroupByKey", StringUtf8Coder.of(), merging));
+
+    assertThat(e.getMessage(), containsString("'Sessions/GroupByKey'"));
+    assertThat(e.getMessage(), containsString("ClaimsToMerge, which merges windows"));
+  }
+
+  @Test
+  void acceptsTriggersThatFireOnceAtTheEndOfTheWindowOfABoundedInput() {
+    BatchGroupAlsoByWindow.checkSupported("GBK", FIXED_10.withTrigger(AfterWatermark.pastEndOfWindow()));
+    BatchGroupAlsoByWindow.checkSupported("GBK", FIXED_10.withTrigger(
+        AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1))));
+    BatchGroupAlsoByWindow.checkSupported("GBK", FIXED_10.withTrigger(
+        Repeatedly.forever(AfterWatermark.pastEndOfWindow())));
+  }
+
+  @Test
+  void rejectsTriggersWithEarlyFiringsNamingTheStepAndTheTrigger() {
+    WindowingStrategy<?, ?> early = FIXED_10.withTrigger(
+        AfterWatermark.pastEndOfWindow().withEarlyFirings(AfterPane.elementCountAtLeast(2)));
+
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> BatchGroupAlsoByWindow.checkSupported("Count/GroupByKey", early));
+
+    assertThat(e.getMessage(), containsString("GroupByKey 'Count/GroupByKey' groups a collection triggered by "
+        + early.getTrigger() + ", which may fire before the end of the window"));
+  }
+
+  @Test
+  void rejectsProcessingAfterFinish() {
+    BatchGroupAlsoByWindow<String, Integer> grouping =
+        new BatchGroupAlsoByWindow<>("GBK", StringUtf8Coder.of(), GLOBAL);
+    grouping.finish(v -> {});
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> grouping.processElement(at("a", 1, 0, GlobalWindow.INSTANCE)));
+
+    assertThat(e.getMessage(), containsString("after finish"));
+  }
+}

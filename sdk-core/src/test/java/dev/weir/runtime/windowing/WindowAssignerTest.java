@@ -1,0 +1,133 @@
+package dev.weir.runtime.windowing;
+
+import static dev.weir.runtime.testing.TestWindowFns.windowAt;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weir.runtime.dofn.UserCodeException;
+import dev.weir.runtime.testing.TestWindowFns;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.GlobalWindow;
+import dev.weir.sdk.transforms.windowing.IntervalWindow;
+import dev.weir.sdk.transforms.windowing.NonMergingWindowFn;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.transforms.windowing.WindowFn;
+import dev.weir.sdk.transforms.windowing.WindowMappingFn;
+import java.util.Collection;
+import java.util.List;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class WindowAssignerTest {
+
+  @Test
+  void assignsTheWindowsOfTheFunctionKeepingValueTimestampAndPane() {
+    WindowAssigner<String, IntervalWindow> assigner =
+        new WindowAssigner<>("Window", FixedWindows.of(Duration.millis(10)));
+    WindowedValue<String> element =
+        WindowedValue.of("a", new Instant(13), GlobalWindow.INSTANCE, PaneInfo.ON_TIME_AND_ONLY_FIRING);
+
+    WindowedValue<String> assigned = assigner.assign(element);
+
+    assertThat(assigned, is(WindowedValue.of(
+        "a", new Instant(13), windowAt(13, 10), PaneInfo.ON_TIME_AND_ONLY_FIRING)));
+  }
+
+  @Test
+  void keepsEveryWindowAFunctionAssigns() {
+    WindowAssigner<String, IntervalWindow> assigner = new WindowAssigner<>("Window", new TestWindowFns.TwoWindows());
+
+    WindowedValue<String> assigned = assigner.assign(WindowedValue.timestampedValueInGlobalWindow("a", new Instant(3)));
+
+    assertThat(List.copyOf(assigned.getWindows()), contains(windowAt(0, 10), windowAt(10, 10)));
+  }
+
+  /** Records the window an element was in, to see what the function was shown. */
+  static final class WindowOfInput extends NonMergingWindowFn<Object, IntervalWindow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Collection<IntervalWindow> assignWindows(AssignContext c) {
+      IntervalWindow previous = (IntervalWindow) c.window();
+      return List.of(new IntervalWindow(previous.start(), Duration.millis(1)));
+    }
+
+    @Override
+    public boolean isCompatible(WindowFn<?, ?> other) {
+      return false;
+    }
+
+    @Override
+    public Coder<IntervalWindow> windowCoder() {
+      return IntervalWindow.getCoder();
+    }
+
+    @Override
+    public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void assignsOncePerWindowTheElementIsInAndUnitesTheResults() {
+    WindowAssigner<String, IntervalWindow> assigner = new WindowAssigner<>("Window", new WindowOfInput());
+    WindowedValue<String> inTwo = WindowedValue.of(
+        "a", new Instant(3), List.of(windowAt(0, 10), windowAt(10, 10)), PaneInfo.NO_FIRING);
+
+    WindowedValue<String> assigned = assigner.assign(inTwo);
+
+    assertThat(List.copyOf(assigned.getWindows()), contains(
+        new IntervalWindow(new Instant(0), Duration.millis(1)),
+        new IntervalWindow(new Instant(10), Duration.millis(1))));
+  }
+
+  /** Assigns no window at all. */
+  static final class NoWindows extends NonMergingWindowFn<Object, IntervalWindow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Collection<IntervalWindow> assignWindows(AssignContext c) {
+      return List.of();
+    }
+
+    @Override
+    public boolean isCompatible(WindowFn<?, ?> other) {
+      return false;
+    }
+
+    @Override
+    public Coder<IntervalWindow> windowCoder() {
+      return IntervalWindow.getCoder();
+    }
+
+    @Override
+    public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void dropsAnElementAssignedNoWindow() {
+    WindowAssigner<String, IntervalWindow> assigner = new WindowAssigner<>("Window", new NoWindows());
+
+    assertThat(assigner.assign(WindowedValue.valueInGlobalWindow("a")), nullValue());
+  }
+
+  @Test
+  void wrapsAFailureOfTheFunctionNamingTheStep() {
+    WindowAssigner<String, IntervalWindow> assigner =
+        new WindowAssigner<>("My/Window", new TestWindowFns.FailsOnNegative());
+
+    UserCodeException e = assertThrows(UserCodeException.class,
+        () -> assigner.assign(WindowedValue.timestampedValueInGlobalWindow("a", new Instant(-1))));
+
+    assertThat(e.getStepName(), is("My/Window"));
+    assertThat(e.getCause().getMessage(), is("negative timestamp"));
+  }
+}
