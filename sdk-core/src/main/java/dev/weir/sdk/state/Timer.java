@@ -12,7 +12,8 @@ import org.joda.time.Instant;
  * replaces the earlier setting, and {@link #clear()} cancels it. A timer fires once the time of
  * its domain is past its timestamp: the input watermark for {@link TimeDomain#EVENT_TIME}, the
  * runner's clock otherwise. Timers fire in timestamp order; a timer set while timers are firing
- * fires in the same round when it is already due.
+ * fires in the same round when it is already due. As in Beam, a timer may be set behind the
+ * current time of its domain; it then fires at the next advance of that time.
  *
  * <p>Each timer has an output timestamp: what outputs of its {@code @OnTimer} method get by
  * default; for an event-time timer it also holds the step's output watermark until the timer
