@@ -65,7 +65,12 @@ import org.joda.time.Instant;
  *   <li>Times only move forward; moving one back fails with both values in the message.
  * </ul>
  *
- * <p>Errors: whatever user code throws is rethrown as a {@link UserCodeException} naming the step.
+ * <p>Errors: whatever user code throws is rethrown as a {@link UserCodeException} naming the step;
+ * the core may then be half-way through a firing and must be discarded (restore the last
+ * snapshot). Mistakes of the caller (time moving back, work outside a bundle) are
+ * {@link IllegalArgumentException}s and {@link IllegalStateException}s that change nothing.
+ * Processing time starts at {@link BoundedWindow#TIMESTAMP_MIN_VALUE}: advance it to the runner's
+ * clock before the first element, and after a restore to {@code max(clock, getProcessingTime())}.
  * Not thread-safe: one thread drives a core.
  *
  * @param <K> the key type
@@ -82,14 +87,19 @@ public final class StatefulDoFnCore<K, InputT, OutputT> {
   private final Coder<K> keyCoder;
   private final Coder<BoundedWindow> windowCoder;
   private final Duration allowedLateness;
+  /** The domain of each declared timer id, read once from the DoFn's timer specs. */
   private final Map<String, TimeDomain> timerDomains = new HashMap<>();
+  /** The user state of every key and window; a window's state is dropped when the window expires. */
   private final StateTable<K> state;
+  /** User timers and expiry timers of every key and window; a window's timers go when it expires. */
   private final PendingTimers<StructuralKey<K>> timers = new PendingTimers<>();
   private final OutputManager outputManager;
   private final SideInputReader sideInputReader;
   private final StatefulArguments<K, InputT, OutputT> arguments;
   private final Counter droppedDueToLateness = Metrics.counter(StatefulDoFnCore.class, "StatefulParDoDropped");
+  /** The current time of each domain; only moves forward, saved in snapshots. */
   private final Map<TimeDomain, Instant> times = new EnumMap<>(TimeDomain.class);
+  /** Whether a bundle is open: user code runs only inside one, snapshots only outside. */
   private boolean inBundle;
 
   /**
