@@ -31,7 +31,7 @@ class GlobalWindowTest {
   }
 
   @Test
-  void globalWindowsAssignsEveryElementToTheGlobalWindow() {
+  void globalWindowsUsesTheGlobalWindowCoder() {
     assertThat(new GlobalWindows().windowCoder(), sameInstance((Object) GlobalWindow.Coder.INSTANCE));
   }
 }
