@@ -3,6 +3,7 @@ package dev.weir.runtime.state;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import dev.weir.runtime.windowing.WindowExpiry;
 import dev.weir.runtime.dofn.DoFnInvoker;
 import dev.weir.runtime.dofn.DoFnInvokers;
 import dev.weir.runtime.dofn.OutputManager;
@@ -86,7 +87,7 @@ public final class StatefulDoFnCore<K, InputT, OutputT> {
   private final DoFnSignature signature;
   private final Coder<K> keyCoder;
   private final Coder<BoundedWindow> windowCoder;
-  private final Duration allowedLateness;
+  private final WindowExpiry expiry;
   /** The domain of each declared timer id, read once from the DoFn's timer specs. */
   private final Map<String, TimeDomain> timerDomains = new HashMap<>();
   /** The user state of every key and window; a window's state is dropped when the window expires. */
@@ -127,7 +128,7 @@ public final class StatefulDoFnCore<K, InputT, OutputT> {
           + " must be deterministic: " + e.getMessage(), e);
     }
     this.windowCoder = (Coder<BoundedWindow>) windowFn.windowCoder();
-    this.allowedLateness = step.windowingStrategy().getAllowedLateness();
+    this.expiry = new WindowExpiry(step.windowingStrategy().getAllowedLateness());
     for (String id : signature.processElement().sideInputIds()) {
       checkArgument(step.sideInputMapping().containsKey(id), "%s reads @SideInput(\"%s\") but the step has no side "
           + "input with that id; its side inputs: %s", describe(), id, step.sideInputMapping().keySet());
@@ -333,11 +334,11 @@ public final class StatefulDoFnCore<K, InputT, OutputT> {
   }
 
   boolean isExpired(BoundedWindow window) {
-    return WindowExpiry.isExpired(window, allowedLateness, times.get(TimeDomain.EVENT_TIME));
+    return expiry.isExpired(window, times.get(TimeDomain.EVENT_TIME));
   }
 
   Instant garbageCollectionTime(BoundedWindow window) {
-    return WindowExpiry.garbageCollectionTime(window, allowedLateness);
+    return expiry.garbageCollectionTime(window);
   }
 
   Duration allowedTimestampSkew() {

@@ -1,4 +1,4 @@
-package dev.weir.runtime.state;
+package dev.weir.runtime.windowing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,23 +16,23 @@ class WindowExpiryTest {
 
   @Test
   void garbageCollectionTimeIsTheWindowsMaxTimestampPlusTheAllowedLateness() {
-    assertEquals(new Instant(9), WindowExpiry.garbageCollectionTime(WINDOW, Duration.ZERO));
-    assertEquals(new Instant(14), WindowExpiry.garbageCollectionTime(WINDOW, Duration.millis(5)));
+    assertEquals(new Instant(9), new WindowExpiry(Duration.ZERO).garbageCollectionTime(WINDOW));
+    assertEquals(new Instant(14), new WindowExpiry(Duration.millis(5)).garbageCollectionTime(WINDOW));
   }
 
   @Test
   void aWindowIsLiveWithTheWatermarkExactlyAtItsGarbageCollectionTimeAndExpiredOneMillisecondLater() {
     Duration lateness = Duration.millis(5);
-    assertFalse(WindowExpiry.isExpired(WINDOW, lateness, new Instant(14)));
-    assertTrue(WindowExpiry.isExpired(WINDOW, lateness, new Instant(15)));
+    assertFalse(new WindowExpiry(lateness).isExpired(WINDOW, new Instant(14)));
+    assertTrue(new WindowExpiry(lateness).isExpired(WINDOW, new Instant(15)));
   }
 
   @Test
   void noWindowOutlivesTheGlobalWindow() {
     Instant end = GlobalWindow.INSTANCE.maxTimestamp();
-    assertEquals(end, WindowExpiry.garbageCollectionTime(WINDOW, Duration.millis(Long.MAX_VALUE)));
-    assertEquals(end, WindowExpiry.garbageCollectionTime(GlobalWindow.INSTANCE, Duration.standardDays(365)));
-    assertFalse(WindowExpiry.isExpired(GlobalWindow.INSTANCE, Duration.ZERO, end));
-    assertTrue(WindowExpiry.isExpired(GlobalWindow.INSTANCE, Duration.ZERO, BoundedWindow.TIMESTAMP_MAX_VALUE));
+    assertEquals(end, new WindowExpiry(Duration.millis(Long.MAX_VALUE)).garbageCollectionTime(WINDOW));
+    assertEquals(end, new WindowExpiry(Duration.standardDays(365)).garbageCollectionTime(GlobalWindow.INSTANCE));
+    assertFalse(new WindowExpiry(Duration.ZERO).isExpired(GlobalWindow.INSTANCE, end));
+    assertTrue(new WindowExpiry(Duration.ZERO).isExpired(GlobalWindow.INSTANCE, BoundedWindow.TIMESTAMP_MAX_VALUE));
   }
 }
