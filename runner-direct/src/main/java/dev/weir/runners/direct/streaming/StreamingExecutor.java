@@ -10,6 +10,8 @@ import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.Primitive;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
+import dev.weir.runtime.timers.Clock;
+import dev.weir.runtime.timers.ManualClock;
 import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.metrics.MetricsContainer;
@@ -59,8 +61,10 @@ public final class StreamingExecutor implements PipelineExecutor, Driver {
   private final PipelineWatermarks watermarks;
   private final SideInputContainer sideInputs;
   private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
-  /** The manual clock's time under a TestStream; null when the run uses the system clock. */
-  private Instant manualTime;
+  /** The run's processing time: {@link #manualClock} under a TestStream, else the system clock. */
+  private final Clock clock;
+  /** The clock TestStream events move; null when the run uses the system clock. */
+  private final ManualClock manualClock;
   private int inFlight;
 
   /** An executor of {@code graph} reporting metrics to {@code metrics}. */
@@ -68,14 +72,16 @@ public final class StreamingExecutor implements PipelineExecutor, Driver {
     this.graph = graph;
     this.context = ExecutionContext.of(options, new WorkerPool(options.getTargetParallelism()), metrics);
     List<PCollectionView<?>> views = new ArrayList<>();
+    boolean scripted = false;
     for (Step step : graph.getSteps()) {
       if (step.primitive() == Primitive.CREATE_VIEW) {
         views.add((PCollectionView<?>) step.output());
       }
-      if (step.primitive() == Primitive.TEST_STREAM) {
-        manualTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
-      }
+      scripted |= step.primitive() == Primitive.TEST_STREAM;
     }
+    // As in Beam's direct runner, a TestStream's processing time starts at the beginning of time.
+    this.manualClock = scripted ? new ManualClock(BoundedWindow.TIMESTAMP_MIN_VALUE) : null;
+    this.clock = scripted ? manualClock : Clock.system();
     this.sideInputs = new SideInputContainer(views);
     for (Step step : graph.getSteps()) {
       StepExecutor executor = StepExecutors.create(step, this);
@@ -223,18 +229,18 @@ public final class StreamingExecutor implements PipelineExecutor, Driver {
 
   @Override
   public Instant processingTime() {
-    return manualTime != null ? manualTime : Instant.now();
+    return clock.now();
   }
 
   @Override
   public boolean isProcessingTimeManual() {
-    return manualTime != null;
+    return manualClock != null;
   }
 
   @Override
   public void advanceProcessingTime(Duration amount) {
-    checkState(manualTime != null, "Processing time moves by itself in a run without a TestStream");
-    manualTime = manualTime.plus(amount);
+    checkState(manualClock != null, "Processing time moves by itself in a run without a TestStream");
+    manualClock.advance(amount);
   }
 
   @Override
