@@ -31,6 +31,8 @@ import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.TimestampedValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -122,6 +124,38 @@ class StreamingExecutionTest {
 
     // One reader per record (the source splits into at most one part per record), each finalized at its end.
     assertThat(source.finalizedMarks(), containsInAnyOrder(1, 1));
+  }
+
+  @Test
+  void resumesReadersFromTheirEncodedCheckpointsWithoutLosingOrRepeatingRecords() {
+    Pipeline p = pipeline("--targetParallelism=1");
+    List<TimestampedValue<String>> records = new ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      records.add(TimestampedValue.of("r" + i, new Instant(i)));
+    }
+    // With a pause after each record, every round reads one record: each part reads some 120 rounds.
+    ListUnboundedSource<String> source = ListUnboundedSource.of(StringUtf8Coder.of(), records).withPauses(1);
+    Collected<String> collected = Collected.of(p.apply(Read.from(source)));
+
+    p.run();
+
+    assertThat(collected.values(), containsInAnyOrder(records.stream().map(TimestampedValue::getValue).toArray()));
+  }
+
+  @Test
+  void aSourceWhoseCheckpointsDoNotRestoreFailsTheRunSayingSo() {
+    Pipeline p = pipeline("--targetParallelism=1");
+    List<TimestampedValue<String>> records = new ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      records.add(TimestampedValue.of("r" + i, new Instant(i)));
+    }
+    p.apply("Read", Read.from(ListUnboundedSource.of(StringUtf8Coder.of(), records)
+        .withPauses(1).withUndecodableCheckpointMarks()));
+
+    PipelineExecutionException e = assertThrows(PipelineExecutionException.class, p::run);
+
+    assertThat(e.getMessage(), containsString("Transform 'Read' failed"));
+    assertThat(e.getMessage(), containsString("does not survive a round trip through the source's checkpoint mark coder"));
   }
 
   @Test

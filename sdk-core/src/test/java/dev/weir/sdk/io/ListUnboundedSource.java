@@ -35,7 +35,8 @@ import org.joda.time.Instant;
  * the requested number of parts. A reader's watermark is the latest timestamp it has delivered
  * (the minimum before any), then the end of time after its last record. Options: {@link
  * #withPauses} makes {@code advance()} report "no record yet" that many times before each record;
- * {@link #withRedelivery} delivers every record twice and requires deduping. Checkpoint marks are
+ * {@link #withRedelivery} delivers every record twice and requires deduping;
+ * {@link #withUndecodableCheckpointMarks} breaks its checkpoint mark coder. Checkpoint marks are
  * the index of the next record; finalized marks are recorded per source, see {@link
  * #finalizedMarks()}. Records are kept encoded, so any coder works. Immutable and serializable.
  *
@@ -53,9 +54,10 @@ public final class ListUnboundedSource<T> extends UnboundedSource<T, ListUnbound
   private final List<Integer> indices;
   private final int pauses;
   private final boolean redelivery;
+  private final boolean undecodableMarks;
 
   private ListUnboundedSource(String id, Coder<T> coder, List<byte[]> encoded, List<Long> timestampMillis,
-      List<Integer> indices, int pauses, boolean redelivery) {
+      List<Integer> indices, int pauses, boolean redelivery, boolean undecodableMarks) {
     this.id = id;
     this.coder = coder;
     this.encoded = encoded;
@@ -63,11 +65,17 @@ public final class ListUnboundedSource<T> extends UnboundedSource<T, ListUnbound
     this.indices = indices;
     this.pauses = pauses;
     this.redelivery = redelivery;
+    this.undecodableMarks = undecodableMarks;
   }
 
   /** A source of {@code records}, in this order. */
   @SafeVarargs
   public static <T> ListUnboundedSource<T> of(Coder<T> coder, TimestampedValue<T>... records) {
+    return of(coder, List.of(records));
+  }
+
+  /** A source of {@code records}, in this order. */
+  public static <T> ListUnboundedSource<T> of(Coder<T> coder, List<TimestampedValue<T>> records) {
     List<byte[]> encoded = new ArrayList<>();
     List<Long> timestamps = new ArrayList<>();
     List<Integer> indices = new ArrayList<>();
@@ -82,18 +90,23 @@ public final class ListUnboundedSource<T> extends UnboundedSource<T, ListUnbound
     }
     String id = UUID.randomUUID().toString();
     FINALIZED.put(id, new ConcurrentLinkedQueue<>());
-    return new ListUnboundedSource<>(id, coder, encoded, timestamps, indices, 0, false);
+    return new ListUnboundedSource<>(id, coder, encoded, timestamps, indices, 0, false, false);
   }
 
   /** This source with {@code count} "no record yet" answers before each record. */
   public ListUnboundedSource<T> withPauses(int count) {
     checkArgument(count >= 0, "pauses must not be negative");
-    return new ListUnboundedSource<>(id, coder, encoded, timestampMillis, indices, count, redelivery);
+    return new ListUnboundedSource<>(id, coder, encoded, timestampMillis, indices, count, redelivery, undecodableMarks);
   }
 
   /** This source delivering every record twice, and requiring deduping. */
   public ListUnboundedSource<T> withRedelivery() {
-    return new ListUnboundedSource<>(id, coder, encoded, timestampMillis, indices, pauses, true);
+    return new ListUnboundedSource<>(id, coder, encoded, timestampMillis, indices, pauses, true, undecodableMarks);
+  }
+
+  /** This source with a checkpoint mark coder whose encodings do not decode, as a broken source's. */
+  public ListUnboundedSource<T> withUndecodableCheckpointMarks() {
+    return new ListUnboundedSource<>(id, coder, encoded, timestampMillis, indices, pauses, redelivery, true);
   }
 
   /** The marks finalized so far by readers of this source and its parts: each the next index then. */
@@ -113,7 +126,7 @@ public final class ListUnboundedSource<T> extends UnboundedSource<T, ListUnbound
     }
     List<ListUnboundedSource<T>> splits = new ArrayList<>();
     for (List<Integer> part : dealt) {
-      splits.add(new ListUnboundedSource<>(id, coder, encoded, timestampMillis, part, pauses, redelivery));
+      splits.add(new ListUnboundedSource<>(id, coder, encoded, timestampMillis, part, pauses, redelivery, undecodableMarks));
     }
     return splits;
   }
@@ -125,7 +138,7 @@ public final class ListUnboundedSource<T> extends UnboundedSource<T, ListUnbound
 
   @Override
   public Coder<IndexMark> getCheckpointMarkCoder() {
-    return new IndexMarkCoder();
+    return new IndexMarkCoder(undecodableMarks);
   }
 
   @Override
@@ -154,6 +167,11 @@ public final class ListUnboundedSource<T> extends UnboundedSource<T, ListUnbound
   /** Encodes an {@link IndexMark}. */
   static final class IndexMarkCoder extends CustomCoder<IndexMark> {
     private static final long serialVersionUID = 1L;
+    private final boolean undecodable;
+
+    IndexMarkCoder(boolean undecodable) {
+      this.undecodable = undecodable;
+    }
 
     @Override
     public void encode(IndexMark mark, OutputStream out) throws IOException {
@@ -165,6 +183,9 @@ public final class ListUnboundedSource<T> extends UnboundedSource<T, ListUnbound
 
     @Override
     public IndexMark decode(InputStream in) throws IOException {
+      if (undecodable) {
+        throw new CoderException("this coder forgets how to decode");
+      }
       int next = VarIntCoder.of().decode(in);
       byte[] idBytes = in.readNBytes(VarIntCoder.of().decode(in));
       return new IndexMark(next, new String(idBytes, StandardCharsets.UTF_8));

@@ -5,12 +5,16 @@ import com.google.common.cache.CacheBuilder;
 import dev.weir.runners.direct.execution.ElementChecks;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.CoderException;
+import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.io.Read;
 import dev.weir.sdk.io.UnboundedSource;
 import dev.weir.sdk.io.UnboundedSource.CheckpointMark;
 import dev.weir.sdk.io.UnboundedSource.UnboundedReader;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.PCollection;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +34,11 @@ import org.joda.time.Instant;
  * {@value #LONGEST_PAUSE_MILLIS} ms while the reader stays empty), so an idle source costs little.
  *
  * <p>Checkpoints: after a round's batch has been committed downstream, the next round (or, for a
- * done part, a last task) finalizes the checkpoint mark taken at the end of that round. Records of
+ * done part, a last task) finalizes the checkpoint mark taken at the end of that round. Every
+ * {@value #RESUME_EVERY_ROUNDS}th round, the reader is replaced by one created from that mark after
+ * a round trip through the source's checkpoint mark coder, as if the runner had restarted (Beam's
+ * direct runner does this at random), so that a source whose checkpoints do not restore fails here
+ * first. Records of
  * a source that requires deduping are dropped if their id was seen in the last ten minutes.
  * Readers still open when the run ends are closed without finalizing.
  *
@@ -40,6 +48,7 @@ final class ReadUnboundedExecutor<T> extends StepExecutor {
   static final int MAX_RECORDS_PER_ROUND = 1000;
   static final long MAX_ROUND_MILLIS = 20;
   static final long LONGEST_PAUSE_MILLIS = 64;
+  static final int RESUME_EVERY_ROUNDS = 50;
 
   private final UnboundedSource<T, ?> source;
   private final PCollection<T> output;
@@ -147,6 +156,8 @@ final class ReadUnboundedExecutor<T> extends StepExecutor {
     if (part.reader == null) {
       part.reader = part.source.createReader(context.options(), null);
       available = part.reader.start();
+    } else if (++part.rounds % RESUME_EVERY_ROUNDS == 0 && part.toFinalize != null) {
+      available = resume(part);
     } else {
       part.finalizePending();
       available = part.reader.advance();
@@ -170,6 +181,34 @@ final class ReadUnboundedExecutor<T> extends StepExecutor {
     Instant watermark = part.reader.getWatermark();
     boolean done = !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE);
     return new Round<>(Batch.of(elements), watermark, part.reader.getCheckpointMark(), done);
+  }
+
+  /**
+   * Replaces {@code part}'s reader by one created from its last committed checkpoint mark, after a
+   * round trip through the source's checkpoint coder, as a runner that restarts would.
+   */
+  private boolean resume(Part<T> part) throws Exception {
+    CheckpointMark mark = part.toFinalize;
+    part.finalizePending();
+    UnboundedSource.UnboundedReader<T> resumed = restore(part.source, mark);
+    part.reader.close();
+    part.reader = resumed;
+    return resumed.start();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <MarkT extends CheckpointMark> UnboundedReader<T> restore(UnboundedSource<T, MarkT> source, CheckpointMark mark)
+      throws IOException {
+    Coder<MarkT> coder = source.getCheckpointMarkCoder();
+    MarkT copy;
+    try {
+      copy = CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, (MarkT) mark));
+    } catch (CoderException | RuntimeException e) {
+      throw new IllegalStateException("The checkpoint mark " + mark + " of " + source + " does not survive a round"
+          + " trip through the source's checkpoint mark coder " + coder + ": " + e + ". Fix: make"
+          + " getCheckpointMarkCoder() encode every field of the mark.", e);
+    }
+    return source.createReader(context.options(), copy);
   }
 
   @Override
@@ -200,6 +239,8 @@ final class ReadUnboundedExecutor<T> extends StepExecutor {
     private CheckpointMark toFinalize;
     private boolean busy;
     private boolean closed;
+    /** How many rounds the part has read, counting from its first. */
+    private long rounds;
     private long pauseMillis;
     private long notBeforeNanos = System.nanoTime();
 
