@@ -19,6 +19,7 @@ import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.PCollectionView;
 import dev.weir.sdk.values.TimestampedValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +137,29 @@ class ParDoStateAndTimersTest {
     }
   }
 
+  /** Collects each key's values per window with the window's side input, and outputs them on expiry. */
+  static final class WithSideInputOnExpiryFn extends DoFn<KV<String, String>, String> {
+    private static final long serialVersionUID = 1L;
+    private final PCollectionView<String> side;
+
+    @StateId("seen")
+    private final StateSpec<BagState<String>> seenSpec = StateSpecs.bag(StringUtf8Coder.of());
+
+    WithSideInputOnExpiryFn(PCollectionView<String> side) {
+      this.side = side;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, @StateId("seen") BagState<String> seen) {
+      seen.add(c.element().getValue() + "+" + c.sideInput(side));
+    }
+
+    @OnWindowExpiration
+    public void expire(@Key String key, @StateId("seen") BagState<String> seen, OutputReceiver<String> out) {
+      out.output(key + ":" + sorted(seen.read()));
+    }
+  }
+
   private static String sorted(Iterable<String> values) {
     List<String> list = new ArrayList<>();
     values.forEach(list::add);
@@ -198,6 +222,29 @@ class ParDoStateAndTimersTest {
     PCollection<String> firings = p.apply(stream).apply(ParDo.of(new ChainedTimersFn()));
 
     PAssert.that(firings).containsInAnyOrder("firing 1 at 10", "firing 2 at 15", "firing 3 at 20");
+    p.run();
+  }
+
+  @Test
+  void aStatefulElementWaitsUntilItsWindowsSideInputIsReady() {
+    PCollection<KV<String, String>> main = p.apply("Main", TestStream.create(STRINGS)
+        .addElements(TimestampedValue.of(KV.of("k", "a"), new Instant(1)),
+            TimestampedValue.of(KV.of("k", "b"), new Instant(12)))
+        .advanceWatermarkToInfinity());
+    PCollectionView<String> side = p
+        .apply("Side", TestStream.create(StringUtf8Coder.of())
+            .addElements(TimestampedValue.of("first", new Instant(5)))
+            .advanceWatermarkTo(new Instant(10))
+            .addElements(TimestampedValue.of("second", new Instant(15)))
+            .advanceWatermarkToInfinity())
+        .apply("WindowSide", Window.into(FixedWindows.of(Duration.millis(10))))
+        .apply(View.asSingleton());
+
+    PCollection<String> seen = main
+        .apply("WindowMain", Window.into(FixedWindows.of(Duration.millis(10))))
+        .apply(ParDo.of(new WithSideInputOnExpiryFn(side)).withSideInputs(side));
+
+    PAssert.that(seen).containsInAnyOrder("k:[a+first]", "k:[b+second]");
     p.run();
   }
 
