@@ -53,7 +53,7 @@ import org.joda.time.Instant;
  * transform, whose cause is the user's exception. Whatever the outcome, readers are closed and
  * DoFn instances torn down before {@code run} returns (best effort).
  */
-public final class StreamingExecutor implements PipelineExecutor, Driver {
+public final class StreamingExecutor implements PipelineExecutor {
   private final PipelineGraph graph;
   private final ExecutionContext context;
   private final Map<Step, StepExecutor> executors = new LinkedHashMap<>();
@@ -61,6 +61,7 @@ public final class StreamingExecutor implements PipelineExecutor, Driver {
   private final PipelineWatermarks watermarks;
   private final SideInputContainer sideInputs;
   private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+  private final Driver driver = new DriverServices();
   /** The run's processing time: {@link #manualClock} under a TestStream, else the system clock. */
   private final Clock clock;
   /** The clock TestStream events move; null when the run uses the system clock. */
@@ -84,7 +85,7 @@ public final class StreamingExecutor implements PipelineExecutor, Driver {
     this.clock = scripted ? manualClock : Clock.system();
     this.sideInputs = new SideInputContainer(views);
     for (Step step : graph.getSteps()) {
-      StepExecutor executor = StepExecutors.create(step, this);
+      StepExecutor executor = StepExecutors.create(step, driver);
       executors.put(step, executor);
       if (executor instanceof TestStreamExecutor<?> stream) {
         testStreams.add(stream);
@@ -198,59 +199,62 @@ public final class StreamingExecutor implements PipelineExecutor, Driver {
     }
   }
 
-  @Override
-  @SuppressWarnings("try") // the scope only installs the step's metrics container
-  public void dispatch(StepExecutor executor, Work work) {
-    executor.started();
-    inFlight++;
-    MetricsContainer container = context.metrics().getContainer(executor.step.fullName());
-    AtomicReference<Runnable> result = new AtomicReference<>();
-    context.pool().submit(executor.step.fullName(), () -> {
-      try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
-        result.set(work.run());
-      }
-    }, () -> completions.add(new Completion(executor, result.get())));
-  }
-
-  @Override
-  public void emit(PCollection<?> collection, Batch<?> batch) {
-    if (batch.isEmpty()) {
-      return;
+  /** The driver's services to the step executors; see {@link Driver}. */
+  private final class DriverServices implements Driver {
+    @Override
+    @SuppressWarnings("try") // the scope only installs the step's metrics container
+    public void dispatch(StepExecutor executor, Work work) {
+      executor.started();
+      inFlight++;
+      MetricsContainer container = context.metrics().getContainer(executor.step.fullName());
+      AtomicReference<Runnable> result = new AtomicReference<>();
+      context.pool().submit(executor.step.fullName(), () -> {
+        try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
+          result.set(work.run());
+        }
+      }, () -> completions.add(new Completion(executor, result.get())));
     }
-    for (Step consumer : graph.getConsumers(collection)) {
-      List<PCollection<?>> inputs = consumer.mainInputs();
-      for (int i = 0; i < inputs.size(); i++) {
-        if (inputs.get(i) == collection) {
-          executors.get(consumer).accept(i, batch);
+
+    @Override
+    public void emit(PCollection<?> collection, Batch<?> batch) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      for (Step consumer : graph.getConsumers(collection)) {
+        List<PCollection<?>> inputs = consumer.mainInputs();
+        for (int i = 0; i < inputs.size(); i++) {
+          if (inputs.get(i) == collection) {
+            executors.get(consumer).accept(i, batch);
+          }
         }
       }
     }
-  }
 
-  @Override
-  public Instant processingTime() {
-    return clock.now();
-  }
+    @Override
+    public Instant processingTime() {
+      return clock.now();
+    }
 
-  @Override
-  public boolean isProcessingTimeManual() {
-    return manualClock != null;
-  }
+    @Override
+    public boolean isProcessingTimeManual() {
+      return manualClock != null;
+    }
 
-  @Override
-  public void advanceProcessingTime(Duration amount) {
-    checkState(manualClock != null, "Processing time moves by itself in a run without a TestStream");
-    manualClock.advance(amount);
-  }
+    @Override
+    public void advanceProcessingTime(Duration amount) {
+      checkState(manualClock != null, "Processing time moves by itself in a run without a TestStream");
+      manualClock.advance(amount);
+    }
 
-  @Override
-  public ExecutionContext context() {
-    return context;
-  }
+    @Override
+    public ExecutionContext context() {
+      return context;
+    }
 
-  @Override
-  public SideInputContainer sideInputs() {
-    return sideInputs;
+    @Override
+    public SideInputContainer sideInputs() {
+      return sideInputs;
+    }
   }
 
   /**
