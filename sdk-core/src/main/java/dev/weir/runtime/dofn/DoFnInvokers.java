@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.joda.time.Instant;
 
 /**
@@ -209,7 +210,7 @@ public final class DoFnInvokers {
       MethodHandle handle = handles.onTimer().get(timerId);
       if (handle == null) {
         throw new IllegalArgumentException("DoFn " + fn.getClass().getName() + " has no @OnTimer method for timer '"
-            + timerId + "'; its timers are " + handles.onTimer().keySet());
+            + timerId + "'; its timers are " + new TreeSet<>(handles.onTimer().keySet()));
       }
       invoke(handle, arguments);
     }
