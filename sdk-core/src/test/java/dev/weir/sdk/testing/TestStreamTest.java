@@ -30,6 +30,7 @@ import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.transforms.windowing.GlobalWindows;
 import dev.weir.sdk.transforms.windowing.Never;
+import dev.weir.sdk.transforms.windowing.SlidingWindows;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.TimestampedValue;
@@ -310,6 +311,58 @@ class TestStreamTest {
 
       // The watermark passes the end of the window and its lateness at once: the on-time pane is also the last.
       PAssert.that(panes).containsInAnyOrder("k=[onTime] [0,1000) ON_TIME#0 last");
+      p.run();
+    }
+
+    private PCollection<String> lateWithinFiveMillis(TestStream<String> stream) {
+      return groupAndDescribe(p.apply(stream)
+          .apply(Window.<String>into(FixedWindows.of(Duration.millis(10)))
+              .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+              .discardingFiredPanes()
+              .withAllowedLateness(Duration.millis(5))));
+    }
+
+    @Test
+    void anElementArrivingWhenTheWatermarkIsExactlyAtTheEndOfTheLatenessIsStillLate() {
+      // Window [0,10) ends at 9; with 5 ms of lateness it expires once the watermark passes 14.
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .addElements(TimestampedValue.of("a", new Instant(1)))
+          .advanceWatermarkTo(new Instant(14))
+          .addElements(TimestampedValue.of("late", new Instant(3)))
+          .advanceWatermarkToInfinity();
+
+      PAssert.that(lateWithinFiveMillis(stream)).containsInAnyOrder(
+          "k=[a] [0,10) ON_TIME#0", "k=[late] [0,10) LATE#1");
+      p.run();
+    }
+
+    @Test
+    void anElementArrivingOneMillisecondPastTheLatenessIsDropped() {
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .addElements(TimestampedValue.of("a", new Instant(1)))
+          .advanceWatermarkTo(new Instant(15))
+          .addElements(TimestampedValue.of("tooLate", new Instant(3)))
+          .advanceWatermarkToInfinity();
+
+      PAssert.that(lateWithinFiveMillis(stream)).containsInAnyOrder("k=[a] [0,10) ON_TIME#0 last");
+      p.run();
+    }
+
+    @Test
+    void slidingWindowsFireEachWindowAnElementIsInWhenTheWatermarkPassesItsEnd() {
+      TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+          .addElements(TimestampedValue.of("a", new Instant(7)))
+          .advanceWatermarkTo(new Instant(10))
+          .addElements(TimestampedValue.of("b", new Instant(12)))
+          .advanceWatermarkToInfinity();
+
+      PCollection<String> panes = groupAndDescribe(p.apply(stream)
+          .apply(Window.into(SlidingWindows.of(Duration.millis(10)).every(Duration.millis(5)))));
+
+      PAssert.that(panes).containsInAnyOrder(
+          "k=[a] [0,10) ON_TIME#0 last",
+          "k=[a, b] [5,15) ON_TIME#0 last",
+          "k=[b] [10,20) ON_TIME#0 last");
       p.run();
     }
 
