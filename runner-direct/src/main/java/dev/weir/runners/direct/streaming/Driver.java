@@ -19,6 +19,13 @@ interface Driver {
    */
   void dispatch(StepExecutor executor, Work work);
 
+  /**
+   * Whether the pipeline has so much work running or queued that sources should wait before
+   * producing more: the direct runner's back pressure, so that a fast endless source does not
+   * fill memory with batches the rest of the pipeline cannot keep up with.
+   */
+  boolean isBacklogged();
+
   /** Hands {@code batch}, output to {@code collection}, to every step that reads it. */
   void emit(PCollection<?> collection, Batch<?> batch);
 

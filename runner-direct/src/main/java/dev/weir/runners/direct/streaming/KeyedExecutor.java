@@ -252,6 +252,15 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
   }
 
   @Override
+  final int queuedBatches() {
+    int queued = unsplit.size();
+    for (Partition<K, V> partition : partitions) {
+      queued += partition.queued.size();
+    }
+    return queued;
+  }
+
+  @Override
   final Instant actedInputWatermark() {
     Instant acted = inputWatermark();
     for (Partition<K, V> partition : partitions) {

@@ -33,6 +33,9 @@ import org.joda.time.Instant;
  * record is followed by the next one only after a pause (1 ms, doubling up to
  * {@value #LONGEST_PAUSE_MILLIS} ms while the reader stays empty), so an idle source costs little.
  *
+ * <p>While the pipeline is backlogged ({@link Driver#isBacklogged()}) no new round starts; the
+ * rounds resume as the backlog drains.
+ *
  * <p>Checkpoints: after a round's batch has been committed downstream, the next round (or, for a
  * done part, a last task) finalizes the checkpoint mark taken at the end of that round. Every
  * {@value #RESUME_EVERY_ROUNDS}th round, the reader is replaced by one created from that mark after
@@ -100,7 +103,7 @@ final class ReadUnboundedExecutor<T> extends StepExecutor {
     }
     long now = System.nanoTime();
     for (Part<T> part : parts) {
-      if (!part.busy && !part.closed && now - part.notBeforeNanos >= 0) {
+      if (!part.busy && !part.closed && now - part.notBeforeNanos >= 0 && !driver.isBacklogged()) {
         dispatchRound(part);
       }
     }
@@ -108,7 +111,8 @@ final class ReadUnboundedExecutor<T> extends StepExecutor {
 
   @Override
   long millisUntilTimedWork() {
-    if (parts == null) {
+    // While backlogged, the next round waits for work to finish, which wakes the driver anyway.
+    if (parts == null || driver.isBacklogged()) {
       return Long.MAX_VALUE;
     }
     long now = System.nanoTime();

@@ -76,6 +76,11 @@ abstract class StepExecutor {
     return Long.MAX_VALUE;
   }
 
+  /** How many batches this step holds queued, accepted but not yet dispatched to a worker. */
+  int queuedBatches() {
+    return 0;
+  }
+
   /** Releases what the step holds once the run is over, whatever its outcome. */
   void close() {}
 

@@ -43,6 +43,9 @@ import org.joda.time.Instant;
  * {@code TestStream} event happens only after everything the previous ones caused is done, which
  * makes its runs deterministic.
  *
+ * <p>Back pressure: unbounded sources start no new read while more than {@value #BACKLOG_PER_WORKER}
+ * tasks per worker run or wait, so that memory holds a bounded backlog.
+ *
  * <p>Processing time is the run's own: a manual clock starting at the beginning of time and moved
  * only by {@code TestStream} processing-time events when the pipeline has a {@code TestStream}
  * (as in Beam's direct runner), the system clock otherwise.
@@ -54,6 +57,9 @@ import org.joda.time.Instant;
  * DoFn instances torn down before {@code run} returns (best effort).
  */
 public final class StreamingExecutor implements PipelineExecutor {
+  /** How many tasks per worker may run or wait before unbounded sources pause. */
+  private static final int BACKLOG_PER_WORKER = 8;
+
   private final PipelineGraph graph;
   private final ExecutionContext context;
   private final Map<Step, StepExecutor> executors = new LinkedHashMap<>();
@@ -213,6 +219,15 @@ public final class StreamingExecutor implements PipelineExecutor {
           result.set(work.run());
         }
       }, () -> completions.add(new Completion(executor, result.get())));
+    }
+
+    @Override
+    public boolean isBacklogged() {
+      int work = inFlight;
+      for (StepExecutor executor : executors.values()) {
+        work += executor.queuedBatches();
+      }
+      return work > BACKLOG_PER_WORKER * context.options().getTargetParallelism();
     }
 
     @Override

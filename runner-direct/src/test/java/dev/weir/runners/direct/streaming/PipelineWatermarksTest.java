@@ -143,6 +143,11 @@ class PipelineWatermarksTest {
     }
 
     @Override
+    public boolean isBacklogged() {
+      return false;
+    }
+
+    @Override
     public void emit(PCollection<?> collection, Batch<?> batch) {
       throw new UnsupportedOperationException();
     }
