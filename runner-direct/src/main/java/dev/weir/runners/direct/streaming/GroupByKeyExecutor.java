@@ -70,6 +70,7 @@ final class GroupByKeyExecutor<K, V> extends KeyedExecutor<K, V> {
         new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), spec.strategy());
     private final List<WindowedValue<?>> emitted = new ArrayList<>();
     private boolean buffering;
+    private boolean endOfInput;
     private boolean finished;
 
     @Override
@@ -77,11 +78,7 @@ final class GroupByKeyExecutor<K, V> extends KeyedExecutor<K, V> {
 
     @Override
     public void advanceInputWatermark(Instant watermark) {
-      if (!finished && !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
-        finished = true;
-        buffering = false;
-        grouping.finish(emitted::add);
-      }
+      endOfInput |= !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE);
     }
 
     @Override
@@ -91,6 +88,16 @@ final class GroupByKeyExecutor<K, V> extends KeyedExecutor<K, V> {
         grouping.processElement(element);
       }
       buffering |= !elements.isEmpty();
+    }
+
+    /** Groups everything once the input has ended, after the elements of the same task. */
+    @Override
+    public void finishTask() {
+      if (endOfInput && !finished) {
+        finished = true;
+        buffering = false;
+        grouping.finish(emitted::add);
+      }
     }
 
     @Override
