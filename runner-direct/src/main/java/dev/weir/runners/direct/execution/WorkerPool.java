@@ -5,9 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.weir.runtime.dofn.UserCodeException;
 import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A fixed set of worker threads that runs the tasks of a run, and stops them all at the first
  * failure or on cancellation.
  *
- * <p>Thread-safe. {@link #runAll} (a step's tasks, waiting for them) and {@link #submit} (one task,
- * with a callback when it ends) are called by one driver thread; tasks call {@link #checkRunning}
+ * <p>Thread-safe. {@link #submit} (one task, with a callback when it ends) is called by one driver
+ * thread; tasks call {@link #checkRunning}
  * between elements so that a stop takes effect within one element, and threads blocked in a task
  * are interrupted. Only the first failure is kept: failures that follow a stop are consequences of
  * it (an interrupted read, say).
@@ -76,39 +74,6 @@ public final class WorkerPool implements AutoCloseable {
       return thread;
     };
     this.workers = Executors.newFixedThreadPool(threads, factory);
-  }
-
-  /**
-   * Runs {@code tasks} of step {@code stepName} on the workers and returns when every one has
-   * ended. Returns false if the run is stopped (a task failed, now or before, or the run was
-   * cancelled); {@link #getFailure} then says why.
-   */
-  boolean runAll(String stepName, List<? extends Task> tasks) {
-    CountDownLatch ended = new CountDownLatch(tasks.size());
-    for (Task task : tasks) {
-      workers.execute(() -> {
-        try {
-          runOne(stepName, task);
-        } finally {
-          ended.countDown();
-        }
-      });
-    }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        ended.await();
-        break;
-      } catch (InterruptedException e) {
-        // The driver waits for its workers whatever happens, so that no task outlives the run.
-        interrupted = true;
-        stop();
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    return !stopped;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.weir.runtime.dofn.SideInputReader;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.transforms.ViewFn;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.values.PCollectionView;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +24,9 @@ import org.joda.time.Instant;
  *
  * <p>A view is <em>ready</em> in a window once the watermark of its collection has passed the end
  * of the window: no on-time element can come any more, so a main-input element reading it sees its
- * final contents (late elements, if the collection allows them, are added when they arrive). A
+ * final contents (late elements, if the collection allows them, are added when they arrive). The
+ * global window is ready only when the watermark reaches the end of time, since elements put into
+ * the global window may carry timestamps past its end (a grouping's output, re-windowed). A
  * main-input element whose side inputs are not ready in its window waits (see
  * {@link ParDoExecutor}). The value of a view in a window is its {@link ViewFn} applied to the
  * window's elements, computed when first read and again after the contents changed.
@@ -74,7 +77,11 @@ final class SideInputContainer implements SideInputReader {
   boolean allReady(Collection<PCollectionView<?>> views, BoundedWindow mainWindow) {
     for (PCollectionView<?> view : views) {
       BoundedWindow sideWindow = view.getWindowMappingFn().getSideInputWindow(mainWindow);
-      if (!contentsOf(view).watermark.isAfter(sideWindow.maxTimestamp())) {
+      Instant watermark = contentsOf(view).watermark;
+      boolean ready = sideWindow instanceof GlobalWindow
+          ? !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)
+          : watermark.isAfter(sideWindow.maxTimestamp());
+      if (!ready) {
         return false;
       }
     }

@@ -13,7 +13,7 @@ final class StepExecutors {
       case READ_UNBOUNDED -> new ReadUnboundedExecutor<>(step, driver);
       case TEST_STREAM -> new TestStreamExecutor<>(step, driver);
       case PAR_DO -> new ParDoExecutor<>(step, driver);
-      case GROUP_BY_KEY -> throw new UnsupportedOperationException("GroupByKey: not yet");
+      case GROUP_BY_KEY -> new GroupByKeyExecutor<>(step, driver);
       case FLATTEN -> new FlattenExecutor(step, driver);
       case WINDOW_ASSIGN -> new WindowAssignExecutor<>(step, driver);
       case CREATE_VIEW -> new CreateViewExecutor(step, driver);

@@ -65,8 +65,9 @@ class SessionsOnAStreamTest {
     p.run();
   }
 
+  /** As in Beam, a merged window starts its pane count afresh: its first pane has index 0. */
   @Test
-  void aMergedSessionKeepsTheTriggerStateAndPanesOfWhatMergedIntoIt() {
+  void aSessionThatMergedAfterAnEarlyPaneFiresWhatItHoldsWithAFreshPaneCount() {
     TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
         .addElements(TimestampedValue.of("a", new Instant(1)), TimestampedValue.of("b", new Instant(5)))
         .addElements(TimestampedValue.of("c", new Instant(12)))
@@ -79,7 +80,7 @@ class SessionsOnAStreamTest {
 
     PAssert.that(panes).containsInAnyOrder(
         "k=[a, b] [1,15) EARLY#0",
-        "k=[a, b, c] [1,22) ON_TIME#1 last");
+        "k=[a, b, c] [1,22) ON_TIME#0 last");
     p.run();
   }
 
@@ -100,7 +101,7 @@ class SessionsOnAStreamTest {
 
     PAssert.that(panes).containsInAnyOrder(
         "k=[a] [1,11) ON_TIME#0",
-        "k=[late] [1,15) LATE#1");
+        "k=[late] [1,15) LATE#0");
     p.run();
   }
 }
