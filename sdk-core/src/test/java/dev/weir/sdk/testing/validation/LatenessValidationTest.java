@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * maximum timestamp plus the allowed lateness is before the input watermark. For the window [0,10)
  * (maximum timestamp 9) with 5 ms of lateness, an element is still kept when the watermark is at 14
  * and dropped from 15. Windows use the default trigger, which fires a late pane for each late
- * element.
+ * element, and discard fired panes.
  */
 @ValidatesRunner
 class LatenessValidationTest {
@@ -39,7 +39,9 @@ class LatenessValidationTest {
 
   private PCollection<String> panesOf(TestStream<String> stream, Duration allowedLateness) {
     return p.apply(stream)
-        .apply(Window.<String>into(FixedWindows.of(Duration.millis(10))).withAllowedLateness(allowedLateness))
+        .apply(Window.<String>into(FixedWindows.of(Duration.millis(10)))
+            .withAllowedLateness(allowedLateness)
+            .discardingFiredPanes())
         .apply(WithKeys.of("k"))
         .apply(GroupByKey.create())
         .apply(DescribePanes.ofGroups());

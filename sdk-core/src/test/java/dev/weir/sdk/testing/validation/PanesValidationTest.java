@@ -189,7 +189,8 @@ class PanesValidationTest {
         .advanceWatermarkToInfinity();
 
     PCollection<String> panes = panesOf(stream, Window.<String>into(FixedWindows.of(Duration.millis(10)))
-        .withAllowedLateness(LATENESS));
+        .withAllowedLateness(LATENESS)
+        .discardingFiredPanes());
 
     PAssert.that(panes).containsInAnyOrder("k=[a] [0,10) ON_TIME#0 last");
     p.run();
@@ -204,7 +205,8 @@ class PanesValidationTest {
         .advanceWatermarkToInfinity();
 
     PCollection<String> panes = panesOf(stream, Window.<String>into(FixedWindows.of(Duration.millis(10)))
-        .withAllowedLateness(LATENESS));
+        .withAllowedLateness(LATENESS)
+        .discardingFiredPanes());
 
     PAssert.that(panes).containsInAnyOrder("k=[a] [0,10) ON_TIME#0");
     p.run();

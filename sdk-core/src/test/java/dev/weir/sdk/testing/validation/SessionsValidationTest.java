@@ -76,7 +76,7 @@ class SessionsValidationTest {
             KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .addElements(TimestampedValue.of(KV.of("x", "a"), new Instant(0)))
         .addElements(TimestampedValue.of(KV.of("y", "b"), new Instant(5)))
-        .addElements(TimestampedValue.of(KV.of("x", "c"), new Instant(12)))
+        .addElements(TimestampedValue.of(KV.of("x", "c"), new Instant(8)))
         .advanceWatermarkToInfinity();
 
     PCollection<String> panes = p.apply(stream)
@@ -85,7 +85,7 @@ class SessionsValidationTest {
         .apply(DescribePanes.ofGroups());
 
     PAssert.that(panes).containsInAnyOrder(
-        "x=[a, c] [0,22) ON_TIME#0 last", "y=[b] [5,15) ON_TIME#0 last");
+        "x=[a, c] [0,18) ON_TIME#0 last", "y=[b] [5,15) ON_TIME#0 last");
     p.run();
   }
 
@@ -118,7 +118,8 @@ class SessionsValidationTest {
         .withAllowedLateness(Duration.ZERO)
         .discardingFiredPanes());
 
-    PAssert.that(panes).containsInAnyOrder("k=[a, b, c] [0,26) EARLY#0", "k=[d] [30,40) ON_TIME#0 last");
+    PAssert.that(panes).containsInAnyOrder(
+        "k=[a, b, c] [0,26) EARLY#0", "k=[] [0,26) ON_TIME#1 last", "k=[d] [30,40) ON_TIME#0 last");
     p.run();
   }
 
