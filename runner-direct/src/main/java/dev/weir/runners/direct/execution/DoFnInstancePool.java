@@ -1,5 +1,7 @@
 package dev.weir.runners.direct.execution;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import dev.weir.runtime.dofn.DoFnLifecycle;
 import dev.weir.sdk.metrics.MetricsContainer;
 import dev.weir.sdk.metrics.MetricsEnvironment;
@@ -49,8 +51,18 @@ public final class DoFnInstancePool<InputT, OutputT> {
     this.evaluators = evaluators;
   }
 
+  /**
+   * A pool that only makes instances for callers that own them ({@link #newInstance}), as a
+   * stateful step does; it lends none.
+   */
+  public static <InputT, OutputT> DoFnInstancePool<InputT, OutputT> ofOwnedInstances(
+      String stepName, DoFn<InputT, OutputT> prototype, PipelineOptions options) {
+    return new DoFnInstancePool<>(stepName, prototype, options, null);
+  }
+
   /** An idle instance, or a new one, deserialized and set up on this thread. */
   public ParDoEvaluator<InputT, OutputT> borrow() {
+    checkState(evaluators != null, "Step '%s' owns its DoFn instances; it borrows none", stepName);
     ParDoEvaluator<InputT, OutputT> evaluator = idle.poll();
     if (evaluator != null) {
       return evaluator;
@@ -63,6 +75,30 @@ public final class DoFnInstancePool<InputT, OutputT> {
       // The instance was set up: it is torn down even though it never ran a bundle.
       tearDownQuietly(fn, e);
       throw e;
+    }
+  }
+
+  /**
+   * A new instance of the step's DoFn, deserialized and set up on this thread, owned by the caller
+   * (a stateful step keeps one per key partition) and torn down with {@link #tearDown}.
+   */
+  public DoFn<InputT, OutputT> newInstance() {
+    DoFn<InputT, OutputT> fn = deserialize();
+    DoFnLifecycle.setup(fn, options, stepName);
+    return fn;
+  }
+
+  /**
+   * Tears down {@code fn}, made by {@link #newInstance}, with {@code metrics} installed for what
+   * {@code @Teardown} reports; returns what it threw, or null.
+   */
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
+  public Throwable tearDown(DoFn<InputT, OutputT> fn, MetricsContainer metrics) {
+    try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(metrics)) {
+      DoFnLifecycle.teardown(fn, stepName);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
     }
   }
 

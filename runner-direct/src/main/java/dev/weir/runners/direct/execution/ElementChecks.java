@@ -48,7 +48,7 @@ public final class ElementChecks {
   }
 
   /** Called before user code sees {@code element} of {@code collection}; returns a handle for after. */
-  <T> Checked<T> beforeInput(PCollection<T> collection, T element) {
+  public <T> Checked<T> beforeInput(PCollection<T> collection, T element) {
     if (!immutability) {
       return null;
     }
@@ -62,7 +62,7 @@ public final class ElementChecks {
   }
 
   /** Called after user code processed the input {@code checked}; fails if it was mutated. */
-  void afterInput(Checked<?> checked) {
+  public void afterInput(Checked<?> checked) {
     if (checked != null) {
       verifyInput(checked);
     }
@@ -182,7 +182,7 @@ public final class ElementChecks {
   }
 
   /** An element under watch, with the collection it belongs to. */
-  static final class Checked<T> {
+  public static final class Checked<T> {
     private final PCollection<T> collection;
     private final MutationDetector<T> detector;
     private final boolean output;

@@ -6,8 +6,10 @@ import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.PCollectionView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -26,6 +28,9 @@ import org.joda.time.Instant;
  * A partition gets a task whenever it has queued elements, its core lags behind the step's input
  * watermark, or the run's processing time reached its core's next wake-up.
  *
+ * <p>Side inputs (of a stateful {@code ParDo}): an element whose side inputs are not ready in its
+ * window waits in its partition, pending, until they are, as in {@link ParDoExecutor}.
+ *
  * <p>Watermarks: the step has acted on the least input watermark among its partitions' cores
  * (partitions without a core hold nothing); its {@link #hold()} is the least output watermark hold
  * among them.
@@ -35,12 +40,18 @@ import org.joda.time.Instant;
  */
 abstract class KeyedExecutor<K, V> extends StepExecutor {
   private final Coder<K> keyCoder;
+  private final List<PCollectionView<?>> sideInputs;
+  private final SideInputContainer container;
   private final Queue<Batch<KV<K, V>>> unsplit = new ArrayDeque<>();
   private final List<Partition<K, V>> partitions = new ArrayList<>();
+  /** The side-input version when waiting elements were last scanned; -1 to scan on the next pass. */
+  private long scannedVersion = -1;
 
   KeyedExecutor(Step step, Driver driver, Coder<K> keyCoder) {
     super(step, driver);
     this.keyCoder = keyCoder;
+    this.sideInputs = List.copyOf(step.sideInputs());
+    this.container = driver.sideInputs();
     for (int i = 0; i < context.desiredParts(); i++) {
       partitions.add(new Partition<>());
     }
@@ -51,6 +62,12 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
    * driven by one task at a time. Its methods are those of the shared cores, so adapters stay thin.
    */
   interface PartitionCore<K, V> {
+    /** Begins one task's work; every other call of the task comes between this and {@link #finishTask}. */
+    default void startTask() {}
+
+    /** Ends one task's work. */
+    default void finishTask() {}
+
     /** Moves processing time (and synchronized processing time) forward to {@code now}. */
     void advanceProcessingTime(Instant now);
 
@@ -85,6 +102,7 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
 
   @Override
   void dispatchReady() {
+    retryWaiting();
     for (Batch<KV<K, V>> batch = unsplit.poll(); batch != null; batch = unsplit.poll()) {
       Batch<KV<K, V>> input = batch;
       dispatch(() -> {
@@ -129,12 +147,15 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
         partition.core = newCore();
       }
       PartitionCore<K, V> core = partition.core;
+      List<WindowedValue<KV<K, V>>> notReady = new ArrayList<>();
+      core.startTask();
       core.advanceProcessingTime(now);
       core.advanceInputWatermark(watermark);
       for (Batch<KV<K, V>> batch : batches) {
         context.pool().checkRunning();
-        core.process(batch.elements());
+        core.process(sideInputs.isEmpty() ? batch.elements() : readyOnly(batch.elements(), notReady));
       }
+      core.finishTask();
       Map<PCollection<?>, List<WindowedValue<?>>> outputs = core.takeOutputs();
       Instant hold = core.outputWatermarkHold();
       Instant wakeUp = core.nextProcessingTimeWakeUp();
@@ -146,9 +167,53 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
         partition.hold = hold;
         partition.wakeUp = wakeUp;
         batches.forEach(b -> removePending(b.minTimestamp()));
+        for (WindowedValue<KV<K, V>> element : notReady) {
+          partition.waiting.add(element);
+          addPending(element.getTimestamp());
+        }
+        scannedVersion = notReady.isEmpty() ? scannedVersion : -1;
         outputs.forEach((collection, elements) -> driver.emit(collection, batchOf(elements)));
       };
     });
+  }
+
+  /** The elements of {@code elements} whose side inputs are ready; the others go to {@code notReady}. */
+  private List<WindowedValue<KV<K, V>>> readyOnly(
+      List<WindowedValue<KV<K, V>>> elements, List<WindowedValue<KV<K, V>>> notReady) {
+    List<WindowedValue<KV<K, V>>> ready = new ArrayList<>(elements.size());
+    for (WindowedValue<KV<K, V>> element : elements) {
+      if (container.allReady(sideInputs, element.getWindows().iterator().next())) {
+        ready.add(element);
+      } else {
+        notReady.add(element);
+      }
+    }
+    return ready;
+  }
+
+  /** Queues again the waiting elements whose side inputs became ready, if the side inputs changed. */
+  private void retryWaiting() {
+    long version = container.version();
+    if (sideInputs.isEmpty() || version == scannedVersion) {
+      return;
+    }
+    scannedVersion = version;
+    for (Partition<K, V> partition : partitions) {
+      List<WindowedValue<KV<K, V>>> ready = new ArrayList<>();
+      for (Iterator<WindowedValue<KV<K, V>>> it = partition.waiting.iterator(); it.hasNext(); ) {
+        WindowedValue<KV<K, V>> element = it.next();
+        if (container.allReady(sideInputs, element.getWindows().iterator().next())) {
+          it.remove();
+          removePending(element.getTimestamp());
+          ready.add(element);
+        }
+      }
+      if (!ready.isEmpty()) {
+        Batch<KV<K, V>> batch = Batch.of(ready);
+        partition.queued.add(batch);
+        addPending(batch.minTimestamp());
+      }
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -239,6 +304,8 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
    */
   private static final class Partition<K, V> {
     private final List<Batch<KV<K, V>>> queued = new ArrayList<>();
+    /** Elements, one window each, whose side inputs were not ready when they were tried. */
+    private final List<WindowedValue<KV<K, V>>> waiting = new ArrayList<>();
     private PartitionCore<K, V> core;
     /** Whether a task of this partition has committed, so that its core exists. */
     private boolean hasCore;
