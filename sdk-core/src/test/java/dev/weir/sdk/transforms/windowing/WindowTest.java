@@ -12,6 +12,7 @@ import dev.weir.sdk.transforms.Create;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.WindowingStrategy;
 import dev.weir.sdk.values.WindowingStrategy.AccumulationMode;
+import org.joda.time.DateTimeZone;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +117,9 @@ class WindowTest {
   }
 
   @Test
-  void theWindowTransformIsNamedAfterItsWindowFn() {
-    assertThat(Window.into(MINUTES).getName(), containsString("Window.Into(FixedWindows("));
+  void theWindowTransformIsNamedAsInBeamWhateverItsWindowFn() {
+    assertThat(Window.into(MINUTES).getName(), equalTo("Window.Into()"));
+    assertThat(Window.into(CalendarWindows.days(1).withTimeZone(DateTimeZone.forID("America/Los_Angeles"))).getName(),
+        equalTo("Window.Into()"));
   }
 }
