@@ -30,6 +30,9 @@ public final class Main {
     EXAMPLES.put("WindowedWordCount", new Example(
         "Counts words per fixed event-time window (--windowSize minutes) into files --output",
         WindowedWordCount::main));
+    EXAMPLES.put("EarlyAndLateFirings", new Example(
+        "A stream with early, on-time and late panes printed as they fire (--rate, --seconds, --windowSeconds)",
+        EarlyAndLateFirings::main));
     EXAMPLES.put("MinimalWordCount", new Example(
         "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
         MinimalWordCount::main));
