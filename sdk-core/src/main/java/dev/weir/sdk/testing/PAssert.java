@@ -195,7 +195,8 @@ public final class PAssert {
     /**
      * An assertion like this one on the elements of {@code window} in its final pane (the pane
      * marked last, including elements never grouped, whose pane is {@link PaneInfo#NO_FIRING}). A
-     * window that is never closed by a final firing is checked as empty.
+     * window closed without a final firing is checked as empty; {@code withAllowedLateness(lateness,
+     * ClosingBehavior.FIRE_ALWAYS)} on the collection's {@code Window} makes sure there is one.
      */
     IterableAssert<T> inFinalPane(BoundedWindow window);
 

@@ -22,7 +22,7 @@
  *       ...) picks its elements there, with Beam's rules per pane timing, and its failure message
  *       says the scope. As in Beam, {@code SingletonAssert} has {@code inOnlyPane} but no {@code
  *       inWindow}, and a window that is not of the collection's {@code WindowFn} is rejected when
- *       the assertion is declared (Beam would check it as empty or fail while running).
+ *       the assertion is declared.
  *   <li>{@code thatMultimap(...).isEqualTo(...)} compares each key's values ignoring their order
  *       (the actual map's values are multisets).
  *   <li>{@code containsInAnyOrder} compares with {@code equals} in linear time and names the missing
