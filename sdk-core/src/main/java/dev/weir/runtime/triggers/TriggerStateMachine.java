@@ -40,10 +40,10 @@ public interface TriggerStateMachine {
   TriggerState onElement(TriggerState state, BoundedWindow window, TriggerTime time);
 
   /**
-   * The state of {@code mergedWindow}, made from the states of the windows merged into it: one per
-   * merged window (a window new with this merge passes {@link #initialState()}; if
-   * {@code mergedWindow} is itself one of the merged windows its state is in the list like the
-   * others). None of them may be finished: closed windows do not take part in merges. The result is
+   * The state of {@code mergedWindow}, made from the states of the merged windows that already had
+   * trigger state (as Beam's ReduceFnRunner does: a window that is new with this merge contributes
+   * nothing, so a late element bridging two sessions keeps them in their late phase); if
+   * {@code mergedWindow} is itself one of those windows its state is in the list like the others. None of them may be finished: closed windows do not take part in merges. The result is
    * computed as for a window that is new, then takes what each trigger keeps across a merge (counts
    * add up, the earliest processing-time target wins, finished sub-triggers stay finished where
    * Beam says so).
