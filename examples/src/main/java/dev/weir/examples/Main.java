@@ -27,6 +27,9 @@ public final class Main {
     EXAMPLES.put("WordCount", new Example(
         "Counts the words of a text file (--inputFile, default: a bundled sample) into files --output",
         WordCount::main));
+    EXAMPLES.put("WindowedWordCount", new Example(
+        "Counts words per fixed event-time window (--windowSize minutes) into files --output",
+        WindowedWordCount::main));
     EXAMPLES.put("MinimalWordCount", new Example(
         "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
         MinimalWordCount::main));

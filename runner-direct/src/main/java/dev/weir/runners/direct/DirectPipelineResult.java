@@ -1,6 +1,6 @@
 package dev.weir.runners.direct;
 
-import dev.weir.runners.direct.execution.BatchExecutor;
+import dev.weir.runners.direct.execution.PipelineExecutor;
 import dev.weir.runtime.metrics.AggregatedMetricResults;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
 import dev.weir.sdk.Pipeline.PipelineExecutionException;
@@ -22,19 +22,19 @@ import org.joda.time.Duration;
  * attempted ones, as the direct runner never retries work.
  */
 public final class DirectPipelineResult implements PipelineResult {
-  private final BatchExecutor executor;
+  private final PipelineExecutor executor;
   private final MetricResults metrics;
   private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
   private final CountDownLatch ended = new CountDownLatch(1);
   private volatile PipelineExecutionException failure;
 
-  private DirectPipelineResult(BatchExecutor executor, MetricsContainerStepMap metrics) {
+  private DirectPipelineResult(PipelineExecutor executor, MetricsContainerStepMap metrics) {
     this.executor = executor;
     this.metrics = AggregatedMetricResults.committedEqualsAttempted(metrics);
   }
 
   /** Starts {@code executor} on a new driver thread and returns the handle on its run. */
-  static DirectPipelineResult start(BatchExecutor executor, MetricsContainerStepMap metrics) {
+  static DirectPipelineResult start(PipelineExecutor executor, MetricsContainerStepMap metrics) {
     DirectPipelineResult result = new DirectPipelineResult(executor, metrics);
     Thread driver = new Thread(result::drive, "weir-direct-driver");
     driver.start();

@@ -2,7 +2,7 @@ package dev.weir.runners.direct;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.weir.runners.direct.execution.BatchExecutor;
+import dev.weir.runners.direct.streaming.StreamingExecutor;
 import dev.weir.runtime.graph.GraphDump;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
@@ -14,9 +14,12 @@ import dev.weir.sdk.options.PipelineOptions;
  * The reference runner: runs a pipeline in this JVM, faithful to the model and, on request,
  * checking that user code neither mutates elements nor outputs ones its coders cannot encode.
  *
- * <p>Bounded pipelines only, for now: steps run one after the other in topological order, each
- * step's bundles in parallel on {@code --targetParallelism} worker threads (see
- * runner-direct/README.md). {@link #run} writes the graph to {@code --dumpGraph} if set, then
+ * <p>Bounded and unbounded pipelines run the same way, by watermarks: each step processes batches
+ * as they arrive, in parallel on {@code --targetParallelism} worker threads, and a driver thread
+ * tracks every collection's watermark, fires timers and triggers, and plays {@code TestStream}s
+ * (see {@link StreamingExecutor} and runner-direct/README.md). A pipeline ends when every
+ * watermark reached the end of time; one over an endless source runs until
+ * {@link DirectPipelineResult#cancel()}. {@link #run} writes the graph to {@code --dumpGraph} if set, then
  * starts the run; with {@code --blockOnRun} (the default) it waits for the end and throws
  * {@link Pipeline.PipelineExecutionException} if the pipeline failed. Select it with {@code
  * --runner=direct}; it is also the default runner.
@@ -50,7 +53,7 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
     PipelineGraph graph = PipelineGraph.of(pipeline);
     GraphDump.writeIfRequested(graph, options);
     MetricsContainerStepMap metrics = new MetricsContainerStepMap();
-    BatchExecutor executor = new BatchExecutor(graph, options, metrics);
+    StreamingExecutor executor = new StreamingExecutor(graph, options, metrics);
     DirectPipelineResult result = DirectPipelineResult.start(executor, metrics);
     if (options.isBlockOnRun()) {
       result.waitUntilFinish();

@@ -24,6 +24,7 @@ import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.transforms.windowing.Sessions;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
@@ -128,6 +129,24 @@ class DirectRunnerBoundedTest {
         containsInAnyOrder(new Instant(9), new Instant(19)));
     assertThat(out.records().stream().map(Record::window).toList(), containsInAnyOrder(
         new IntervalWindow(new Instant(0), new Instant(10)), new IntervalWindow(new Instant(10), new Instant(20))));
+  }
+
+  @Test
+  void groupsSessionsOfABoundedCollectionMergingThemAsTheyOverlap() {
+    Pipeline p = pipeline();
+    PCollection<String> words = p.apply("Read", Read.from(ListSource.timestamped(
+        StringUtf8Coder.of(), List.of("a1", "a2", "a3", "a4"), 1, 30, 8, 100)));
+    Collected<String> out = Collected.of(keyed(words)
+        .apply("Window", Window.into(Sessions.withGapDuration(Duration.millis(10))))
+        .apply("Group", GroupByKey.create())
+        .apply("Format", ParDo.of(new FormatGroup())));
+
+    p.run();
+
+    assertThat(out.values(), containsInAnyOrder("a:a1,a3", "a:a2", "a:a4"));
+    assertThat(out.records().stream().map(Record::window).toList(), containsInAnyOrder(
+        new IntervalWindow(new Instant(1), new Instant(18)), new IntervalWindow(new Instant(30), new Instant(40)),
+        new IntervalWindow(new Instant(100), new Instant(110))));
   }
 
   @Test

@@ -12,15 +12,11 @@ import dev.weir.runtime.testing.TestWindowFns;
 import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.PipelineResult;
-import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.io.Read;
 import dev.weir.sdk.transforms.DoFn;
-import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.windowing.Window;
-import dev.weir.sdk.values.KV;
-import dev.weir.sdk.values.PCollection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -161,19 +157,5 @@ class FailureTest {
 
     assertThat(e.getMessage(), containsString("Transform 'Window/Window.Assign' failed"));
     assertThat(e.getCause().getMessage(), is("negative timestamp"));
-  }
-
-  @Test
-  void refusesToGroupWithMergingWindowsBeforeRunning() {
-    Pipeline p = pipeline();
-    PCollection<KV<String, String>> keyed = p
-        .apply("Read", Read.from(ListSource.of(
-            KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), List.of(KV.of("k", "v")))))
-        .apply("Window", Window.into(new TestWindowFns.ClaimsToMerge()));
-    keyed.apply("Group", GroupByKey.create());
-
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, p::run);
-
-    assertThat(e.getMessage(), containsString("GroupByKey 'Group' groups a collection windowed by ClaimsToMerge"));
   }
 }

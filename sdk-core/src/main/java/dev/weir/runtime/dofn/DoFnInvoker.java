@@ -1,6 +1,9 @@
 package dev.weir.runtime.dofn;
 
 import dev.weir.sdk.options.PipelineOptions;
+import dev.weir.sdk.state.State;
+import dev.weir.sdk.state.TimeDomain;
+import dev.weir.sdk.state.Timer;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.reflect.DoFnSignature;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
@@ -30,6 +33,16 @@ public interface DoFnInvoker<InputT, OutputT> {
 
   /** Calls {@code @ProcessElement}. */
   void invokeProcessElement(ArgumentProvider<InputT, OutputT> arguments) throws Exception;
+
+  /**
+   * Calls the {@code @OnTimer} method of {@code timerId}.
+   *
+   * @throws IllegalArgumentException if the DoFn has no {@code @OnTimer} method for the id
+   */
+  void invokeOnTimer(String timerId, ArgumentProvider<InputT, OutputT> arguments) throws Exception;
+
+  /** Calls {@code @OnWindowExpiration}, if declared. */
+  void invokeOnWindowExpiration(ArgumentProvider<InputT, OutputT> arguments) throws Exception;
 
   /** Calls {@code @FinishBundle}, if declared. */
   void invokeFinishBundle(ArgumentProvider<InputT, OutputT> arguments) throws Exception;
@@ -79,6 +92,36 @@ public interface DoFnInvoker<InputT, OutputT> {
     DoFn<InputT, OutputT>.StartBundleContext startBundleContext();
 
     DoFn<InputT, OutputT>.FinishBundleContext finishBundleContext();
+
+    /**
+     * The state declared under {@code stateId}, for the current key and window. Only stateful
+     * runners supply it; by default it is unavailable.
+     */
+    default State state(String stateId) {
+      throw new IllegalStateException("State '" + stateId + "' is not available: this DoFn runner does not keep "
+          + "state; run stateful DoFns through dev.weir.runtime.state.StatefulDoFnCore");
+    }
+
+    /** The timer declared under {@code timerId}, for the current key and window; unavailable by default. */
+    default Timer timer(String timerId) {
+      throw new IllegalStateException("Timer '" + timerId + "' is not available: this DoFn runner does not keep "
+          + "timers; run stateful DoFns through dev.weir.runtime.state.StatefulDoFnCore");
+    }
+
+    /** The key of the firing timer or expiring window; unavailable by default. */
+    default Object key() {
+      throw new IllegalStateException("The key is available only in @OnTimer and @OnWindowExpiration methods");
+    }
+
+    /** The time domain of the firing timer; unavailable by default. */
+    default TimeDomain timeDomain() {
+      throw new IllegalStateException("The time domain is available only in @OnTimer methods");
+    }
+
+    /** The context of the firing timer; unavailable by default. */
+    default DoFn<InputT, OutputT>.OnTimerContext onTimerContext() {
+      throw new IllegalStateException("An OnTimerContext is available only in @OnTimer methods");
+    }
   }
 
   /**
@@ -150,6 +193,31 @@ public interface DoFnInvoker<InputT, OutputT> {
     @Override
     public DoFn<InputT, OutputT>.FinishBundleContext finishBundleContext() {
       throw unavailable("A FinishBundleContext");
+    }
+
+    @Override
+    public State state(String stateId) {
+      throw unavailable("State '" + stateId + "'");
+    }
+
+    @Override
+    public Timer timer(String timerId) {
+      throw unavailable("Timer '" + timerId + "'");
+    }
+
+    @Override
+    public Object key() {
+      throw unavailable("The key");
+    }
+
+    @Override
+    public TimeDomain timeDomain() {
+      throw unavailable("The time domain");
+    }
+
+    @Override
+    public DoFn<InputT, OutputT>.OnTimerContext onTimerContext() {
+      throw unavailable("An OnTimerContext");
     }
   }
 }

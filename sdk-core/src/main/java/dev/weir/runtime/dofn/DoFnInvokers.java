@@ -2,6 +2,9 @@ package dev.weir.runtime.dofn;
 
 import dev.weir.runtime.dofn.DoFnInvoker.ArgumentProvider;
 import dev.weir.sdk.options.PipelineOptions;
+import dev.weir.sdk.state.State;
+import dev.weir.sdk.state.TimeDomain;
+import dev.weir.sdk.state.Timer;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.reflect.DoFnSignature;
 import dev.weir.sdk.transforms.reflect.DoFnSignature.DoFnMethod;
@@ -15,8 +18,12 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.joda.time.Instant;
 
 /**
@@ -52,23 +59,34 @@ public final class DoFnInvokers {
     return new MethodHandleInvoker<>(fn, HANDLES.get(fn.getClass()));
   }
 
-  /** The adapted handles of one DoFn class; a null handle stands for an undeclared method. */
+  /**
+   * The adapted handles of one DoFn class; a null handle stands for an undeclared method, and
+   * {@code onTimer} holds one handle per timer id.
+   */
   private record ClassHandles(
       DoFnSignature signature,
       MethodHandle setup,
       MethodHandle startBundle,
       MethodHandle processElement,
       MethodHandle finishBundle,
-      MethodHandle teardown) {
+      MethodHandle teardown,
+      Map<String, MethodHandle> onTimer,
+      MethodHandle onWindowExpiration) {
 
     static ClassHandles of(DoFnSignature signature) {
+      Map<String, MethodHandle> onTimer = new LinkedHashMap<>();
+      for (Map.Entry<String, DoFnSignature.OnTimerMethod> entry : signature.onTimerMethods().entrySet()) {
+        onTimer.put(entry.getKey(), adapt(entry.getValue()));
+      }
       return new ClassHandles(
           signature,
           adapt(signature.setup()),
           adapt(signature.startBundle()),
           adapt(signature.processElement()),
           adapt(signature.finishBundle()),
-          adapt(signature.teardown()));
+          adapt(signature.teardown()),
+          Collections.unmodifiableMap(onTimer),
+          adapt(signature.onWindowExpiration()));
     }
   }
 
@@ -131,9 +149,17 @@ public final class DoFnInvokers {
         case FINISH_BUNDLE_CONTEXT:
           return providerMethod("finishBundleContext", DoFn.FinishBundleContext.class);
         case SIDE_INPUT:
-          MethodHandle byId = LOOKUP.findVirtual(
-              ArgumentProvider.class, "sideInput", MethodType.methodType(Object.class, String.class));
-          return MethodHandles.insertArguments(byId, 1, parameter.sideInputId());
+          return providerMethodOfId("sideInput", Object.class, parameter.id());
+        case STATE:
+          return providerMethodOfId("state", State.class, parameter.id());
+        case TIMER:
+          return providerMethodOfId("timer", Timer.class, parameter.id());
+        case KEY:
+          return providerMethod("key", Object.class);
+        case TIME_DOMAIN:
+          return providerMethod("timeDomain", TimeDomain.class);
+        case ON_TIMER_CONTEXT:
+          return providerMethod("onTimerContext", DoFn.OnTimerContext.class);
         default:
           throw new IllegalArgumentException("No argument of kind " + parameter.kind() + " can be supplied yet");
       }
@@ -145,6 +171,13 @@ public final class DoFnInvokers {
   private static MethodHandle providerMethod(String name, Class<?> returnType)
       throws NoSuchMethodException, IllegalAccessException {
     return LOOKUP.findVirtual(ArgumentProvider.class, name, MethodType.methodType(returnType));
+  }
+
+  /** A handle {@code (ArgumentProvider) -> provider.name(id)}, the id bound once per class. */
+  private static MethodHandle providerMethodOfId(String name, Class<?> returnType, String id)
+      throws NoSuchMethodException, IllegalAccessException {
+    MethodHandle byId = LOOKUP.findVirtual(ArgumentProvider.class, name, MethodType.methodType(returnType, String.class));
+    return MethodHandles.insertArguments(byId, 1, id);
   }
 
   /** Pairs one DoFn instance with its class's handles. */
@@ -170,6 +203,21 @@ public final class DoFnInvokers {
     @Override
     public void invokeProcessElement(ArgumentProvider<InputT, OutputT> arguments) throws Exception {
       invoke(handles.processElement(), arguments);
+    }
+
+    @Override
+    public void invokeOnTimer(String timerId, ArgumentProvider<InputT, OutputT> arguments) throws Exception {
+      MethodHandle handle = handles.onTimer().get(timerId);
+      if (handle == null) {
+        throw new IllegalArgumentException("DoFn " + fn.getClass().getName() + " has no @OnTimer method for timer '"
+            + timerId + "'; its timers are " + new TreeSet<>(handles.onTimer().keySet()));
+      }
+      invoke(handle, arguments);
+    }
+
+    @Override
+    public void invokeOnWindowExpiration(ArgumentProvider<InputT, OutputT> arguments) throws Exception {
+      invoke(handles.onWindowExpiration(), arguments);
     }
 
     @Override

@@ -108,6 +108,9 @@ public final class SimpleDoFnRunner<InputT, OutputT> implements DoFnRunner<Input
     this.sideInputMapping = Map.copyOf(sideInputMapping);
     this.outputManager = Objects.requireNonNull(outputManager, "outputManager");
     this.stepName = Objects.requireNonNull(stepName, "stepName");
+    checkArgument(!invoker.getSignature().isStateful(),
+        "Step '%s': %s declares state, timers or @OnWindowExpiration; run it with "
+            + "dev.weir.runtime.state.StatefulDoFnCore, which keeps them per key and window", stepName, fn.getClass().getName());
     DoFnSignature.ProcessElementMethod process = invoker.getSignature().processElement();
     checkSideInputIds(process);
     checkWindowType(process, inputWindowingStrategy);

@@ -5,7 +5,9 @@
  * method handles once per class; {@link dev.weir.runtime.dofn.SimpleDoFnRunner} drives one
  * instance over bundles (window explosion, side inputs, output timestamps and tags, wrapping of
  * user exceptions); {@link dev.weir.runtime.dofn.DoFnLifecycle} calls {@code @Setup} and
- * {@code @Teardown} for the runner that owns an instance. The package is passive: no threads,
+ * {@code @Teardown} for the runner that owns an instance. DoFns with state, timers or
+ * {@code @OnWindowExpiration} run through {@code dev.weir.runtime.state.StatefulDoFnCore} instead,
+ * which uses this package's invoker. The package is passive: no threads,
  * no clocks; output leaves through an {@link dev.weir.runtime.dofn.OutputManager}.
  *
  * <p>For runners only; pipelines never see it. Where Weir is stricter than Beam: output to a tag

@@ -1,6 +1,7 @@
 package dev.weir.runtime.graph;
 
 import dev.weir.sdk.io.Read;
+import dev.weir.sdk.testing.TestStream;
 import dev.weir.sdk.transforms.Flatten;
 import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.transforms.PTransform;
@@ -19,6 +20,10 @@ import java.util.stream.Collectors;
 public enum Primitive {
   /** {@link Read.Bounded}: reads a bounded source. */
   READ_BOUNDED(Read.Bounded.class, "Read.Bounded"),
+  /** {@link Read.Unbounded}: reads an unbounded source, with its watermark. */
+  READ_UNBOUNDED(Read.Unbounded.class, "Read.Unbounded"),
+  /** {@link TestStream}: plays a scripted stream of elements, watermarks and processing time. */
+  TEST_STREAM(TestStream.class, "TestStream"),
   /** {@link ParDo.MultiOutput}: runs a DoFn. */
   PAR_DO(ParDo.MultiOutput.class, "ParDo.MultiOutput"),
   /** {@link GroupByKey}: groups by key and window. */

@@ -86,6 +86,16 @@ public final class BatchGroupAlsoByWindow<K, V> {
   }
 
   /**
+   * Whether this class can group a bounded collection with {@code strategy}: its window function
+   * does not merge and its trigger fires once, when the watermark passes the end of the window.
+   * Where it can, its groups equal those of the streaming {@link GroupAlsoByWindowCore} whose input
+   * watermark reaches the end of time after all elements arrived.
+   */
+  public static boolean supports(WindowingStrategy<?, ?> strategy) {
+    return strategy.getWindowFn().isNonMerging() && firesOnlyAtEndOfWindow(strategy.getTrigger());
+  }
+
+  /**
    * Whether {@code trigger}, over a bounded input whose watermark jumps to the end of time with no
    * late data, fires exactly once per window, when the watermark passes its end.
    */

@@ -1,5 +1,7 @@
 package dev.weir.runtime.grouping;
 
+import dev.weir.runtime.windowing.WindowExpiry;
+
 import static com.google.common.base.Verify.verify;
 
 import dev.weir.runtime.grouping.WakeUps.WakeUp;

@@ -1,5 +1,7 @@
 package dev.weir.runtime.grouping;
 
+import dev.weir.runtime.windowing.WindowExpiry;
+
 import dev.weir.runtime.grouping.WatermarkHold.Release;
 import dev.weir.runtime.triggers.TriggerStateMachine;
 import dev.weir.runtime.values.WindowedValue;

@@ -7,7 +7,7 @@
  * combiners and watermark holds, merging windows, and snapshots to bytes. It is configured by a
  * {@link dev.weir.runtime.grouping.GroupAlsoByWindowSpec}; what a window keeps is a
  * {@link dev.weir.runtime.grouping.PaneContents} (all values for a {@code GroupByKey}; a combiner's
- * accumulator for a combining grouping). Its rules live one per class: {@code WindowExpiry}
+ * accumulator for a combining grouping). Its rules live one per class: {@code dev.weir.runtime.windowing.WindowExpiry}
  * (lateness), {@code WatermarkHold} (holds and pane timestamps), {@code PaneInfoTracker} (pane
  * timing and indices), {@code MergingWindows} (asking a merging window function), {@code PaneFiring}
  * (emitting, discarding, closing); {@code GroupingState} and {@code GroupingClocks} hold what the
@@ -34,3 +34,4 @@
  * and panes leave through a callback. Part of the execution core: not API; used by runners.
  */
 package dev.weir.runtime.grouping;
+

@@ -4,7 +4,9 @@ import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import org.joda.time.Instant;
@@ -95,15 +97,17 @@ public final class WindowedValue<T> {
       return false;
     }
     WindowedValue<?> other = (WindowedValue<?>) o;
+    // Windows compare as a set, as in Beam: the order a WindowFn listed them in carries no meaning.
     return Objects.deepEquals(value, other.value)
         && timestamp.isEqual(other.timestamp)
-        && List.copyOf(windows).equals(List.copyOf(other.windows))
-        && pane.equals(other.pane);
+        && pane.equals(other.pane)
+        && new HashSet<>(windows).equals(new HashSet<>(other.windows));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(value, timestamp.getMillis(), List.copyOf(windows), pane);
+    // Deep, to agree with equals on array values.
+    return Objects.hash(Arrays.deepHashCode(new Object[] {value}), timestamp.getMillis(), new HashSet<>(windows), pane);
   }
 
   @Override

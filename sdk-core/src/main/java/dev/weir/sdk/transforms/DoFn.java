@@ -1,6 +1,7 @@
 package dev.weir.sdk.transforms;
 
 import dev.weir.sdk.options.PipelineOptions;
+import dev.weir.sdk.state.TimeDomain;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.values.PCollectionView;
@@ -27,7 +28,15 @@ import org.joda.time.Instant;
  *
  * <p>Parameters of {@code @ProcessElement} are chosen by type and annotation: {@link Element},
  * {@link Timestamp}, {@link OutputReceiver}, {@link MultiOutputReceiver}, {@link ProcessContext},
- * {@link BoundedWindow}, {@link PaneInfo}, {@link PipelineOptions}, {@link SideInput}.
+ * {@link BoundedWindow}, {@link PaneInfo}, {@link PipelineOptions}, {@link SideInput}, and for a
+ * stateful DoFn {@link StateId} and {@link TimerId}.
+ *
+ * <p>A stateful DoFn declares state ({@code @StateId} on {@code StateSpec} fields) and timers
+ * ({@code @TimerId} on {@code TimerSpec} fields, each with an {@link OnTimer} method). Its input
+ * must be a {@code KV}: state and timers are kept per key and window, and the runner processes the
+ * elements of one key and window one at a time. When a window expires (its end plus the allowed
+ * lateness is behind the watermark) its {@link OnWindowExpiration} method, if any, is called and
+ * its state is cleared.
  *
  * @param <InputT> the input element type
  * @param <OutputT> the main output element type
@@ -83,6 +92,24 @@ public abstract class DoFn<InputT, OutputT> implements Serializable {
     public abstract PaneInfo pane();
   }
 
+  /**
+   * What {@link OnTimer} methods may see and do. Outputs go to the timer's window, with the
+   * timer's output timestamp unless another is given (no earlier than it minus the allowed skew).
+   */
+  public abstract class OnTimerContext extends WindowedContext {
+    /** The output timestamp of the firing timer. */
+    public abstract Instant timestamp();
+
+    /** The time at which the timer was set to fire. */
+    public abstract Instant fireTimestamp();
+
+    /** The window the timer was set in. */
+    public abstract BoundedWindow window();
+
+    /** The time domain of the firing timer. */
+    public abstract TimeDomain timeDomain();
+  }
+
   /** Receives the output of one output of a DoFn. */
   public interface OutputReceiver<T> {
     /** Outputs with the input's timestamp and windows. */
@@ -124,6 +151,66 @@ public abstract class DoFn<InputT, OutputT> implements Serializable {
     /** The id given to {@code ParDo.withSideInput(id, view)}. */
     String value();
   }
+
+  /**
+   * Declares state (on a final {@code StateSpec} field) or receives it (on a parameter of a
+   * {@code @ProcessElement}, {@code @OnTimer} or {@code @OnWindowExpiration} method, typed as the
+   * declared state, such as {@code ValueState<Integer>}). Each id is declared once per DoFn.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.PARAMETER})
+  public @interface StateId {
+    /** The state id; not empty. */
+    String value();
+  }
+
+  /**
+   * Declares a timer (on a final {@code TimerSpec} field) or receives it (on a {@code Timer}
+   * parameter of a {@code @ProcessElement} or {@code @OnTimer} method). Each id is declared once
+   * per DoFn, and has one {@link OnTimer} method.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.PARAMETER})
+  public @interface TimerId {
+    /** The timer id; not empty. */
+    String value();
+  }
+
+  /**
+   * Marks the method called when the timer with the given id fires. It may take
+   * {@link OnTimerContext}, a {@link BoundedWindow}, {@code @Timestamp Instant} (the timer's output
+   * timestamp), {@link TimeDomain}, {@link OutputReceiver}, {@link MultiOutputReceiver},
+   * {@link PipelineOptions}, {@code @StateId} and {@code @TimerId} parameters, and {@code @Key}.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface OnTimer {
+    /** The id of the timer, as declared with {@code @TimerId}. */
+    String value();
+  }
+
+  /**
+   * Marks the method called once per key and window when the window expires, just before its
+   * state is cleared. It may take a {@link BoundedWindow}, {@code @Timestamp Instant} (the window's
+   * max timestamp, which outputs get), {@link OutputReceiver}, {@link MultiOutputReceiver},
+   * {@link PipelineOptions}, {@code @StateId} parameters and {@code @Key}.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface OnWindowExpiration {}
+
+  /**
+   * Marks the parameter of an {@link OnTimer} or {@link OnWindowExpiration} method that receives
+   * the key (of the {@code KV} input) the timer or window belongs to.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  public @interface Key {}
 
   /** Marks the method called once per instance before any bundle. */
   @Documented

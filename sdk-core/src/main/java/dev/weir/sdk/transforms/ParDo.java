@@ -4,8 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.weir.sdk.coders.CannotProvideCoderException;
 import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.transforms.reflect.DoFnSignature;
 import dev.weir.sdk.transforms.reflect.DoFnSignatures;
+import dev.weir.sdk.transforms.reflect.StateSpecCoders;
 import dev.weir.sdk.transforms.windowing.WindowFn;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.PCollectionTuple;
@@ -202,7 +204,11 @@ public final class ParDo {
     }
 
     private void validate(PCollection<? extends InputT> input) {
-      DoFnSignature.ProcessElementMethod process = DoFnSignatures.getSignature(fn.getClass()).processElement();
+      DoFnSignature signature = DoFnSignatures.getSignature(fn.getClass());
+      if (signature.isStateful()) {
+        validateStateful(input);
+      }
+      DoFnSignature.ProcessElementMethod process = signature.processElement();
       for (String id : process.sideInputIds()) {
         checkArgument(sideInputs.containsKey(id),
             "ParDo of %s: method %s reads @SideInput(\"%s\") but no side input is registered under that id "
@@ -217,6 +223,29 @@ public final class ParDo {
             "ParDo of %s: method %s takes a window of type %s, but its input %s is windowed into %s by %s",
             fn.getClass().getName(), process.targetMethod().getName(), taken, input.getName(), actual, windowFn);
       }
+    }
+
+    /** Beam's rules for state and timers: keyed input, deterministic keys, non-merging windows; then state coders. */
+    private void validateStateful(PCollection<? extends InputT> input) {
+      Coder<?> coder = input.getCoder();
+      checkArgument(coder instanceof KvCoder,
+          "ParDo of %s uses state or timers, so its input must be keyed: a PCollection of KV with a KvCoder, but %s "
+              + "has coder %s; key it first (for example with WithKeys) or give it a KvCoder",
+          fn.getClass().getName(), input.getName(), coder);
+      Coder<?> keyCoder = ((KvCoder<?, ?>) coder).getKeyCoder();
+      try {
+        keyCoder.verifyDeterministic();
+      } catch (Coder.NonDeterministicException e) {
+        throw new IllegalArgumentException(String.format(
+            "ParDo of %s uses state or timers, which are kept per encoded key, so the key coder %s of %s must be "
+                + "deterministic: %s", fn.getClass().getName(), keyCoder, input.getName(), e.getMessage()), e);
+      }
+      WindowFn<?, ?> windowFn = input.getWindowingStrategy().getWindowFn();
+      checkArgument(windowFn.isNonMerging(),
+          "ParDo of %s uses state or timers, which need non-merging windows, but %s is windowed by %s, which merges; "
+              + "window it with a non-merging WindowFn such as FixedWindows first",
+          fn.getClass().getName(), input.getName(), windowFn);
+      StateSpecCoders.finishSpecifying(fn, input.getPipeline().getCoderRegistry(), coder);
     }
 
     private <T> PCollectionTuple addOutput(

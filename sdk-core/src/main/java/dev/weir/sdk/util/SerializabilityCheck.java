@@ -8,9 +8,11 @@ import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,6 +71,21 @@ public final class SerializabilityCheck {
         }
         continue;
       }
+      // The JDK's collections hide their elements in fields skipped below; walk their contents.
+      if (value instanceof Collection<?> collection) {
+        int i = 0;
+        for (Object element : collection) {
+          queue.add(new Step(element, step.path + "[" + i++ + "]"));
+        }
+        continue;
+      }
+      if (value instanceof Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          queue.add(new Step(entry.getKey(), step.path + ".<key " + entry.getKey() + ">"));
+          queue.add(new Step(entry.getValue(), step.path + "[" + entry.getKey() + "]"));
+        }
+        continue;
+      }
       for (Class<?> c = value.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
         if (c.getName().startsWith("java.")) {
           continue;
@@ -92,7 +109,8 @@ public final class SerializabilityCheck {
 
   private static String displayName(Field field) {
     // The captured enclosing instance of an inner or anonymous class is a frequent culprit.
-    return field.getName().startsWith("this$") ? "<enclosing instance of " + field.getDeclaringClass().getName() + ">"
+    // Name the class of the captured instance (the field's type), not the inner class declaring it.
+    return field.getName().startsWith("this$") ? "<enclosing instance of " + field.getType().getName() + ">"
         : field.getName();
   }
 

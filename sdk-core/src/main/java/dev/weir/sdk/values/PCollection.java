@@ -162,9 +162,9 @@ public class PCollection<T> implements PValue {
     String type = typeDescriptor == null ? "an unknown type" : "type " + typeDescriptor;
     throw new IllegalStateException(
         "Unable to infer a coder for PCollection '" + name + "' (output of '" + producerName + "') of " + type
-            + ": " + (reason != null ? reason
-                : "Fix: call .setCoder(...) on this PCollection, or give the producing transform an output type"
-                    + " (for example MapElements.into(TypeDescriptors.strings())) so a coder can be inferred."));
+            + ": " + (reason != null ? reason + ". " : "")
+            + "Fix: call .setCoder(...) on this PCollection, or give the producing transform an output type"
+            + " (for example MapElements.into(TypeDescriptors.strings())) so a coder can be inferred.");
   }
 
   /** How elements are windowed and triggered. */

@@ -162,8 +162,8 @@ class PipelineGraphTest {
     assertThat(e.getMessage(), containsString("'Custom'"));
     assertThat(e.getMessage(), containsString(HandMadeSource.class.getName()));
     assertThat(e.getMessage(), containsString(
-        "Read.Bounded, ParDo.MultiOutput, GroupByKey, Flatten.PCollections, Window.Assign,"
-            + " View.CreatePCollectionView"));
+        "Read.Bounded, Read.Unbounded, TestStream, ParDo.MultiOutput, GroupByKey, Flatten.PCollections,"
+            + " Window.Assign, View.CreatePCollectionView"));
   }
 
   /** Returns its input untouched, applying nothing. */

@@ -1,7 +1,6 @@
 package dev.weir.sdk.io;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -14,6 +13,8 @@ import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
 import dev.weir.sdk.testing.ValidatesRunner;
 import dev.weir.sdk.transforms.Count;
+import dev.weir.sdk.transforms.DoFn;
+import dev.weir.sdk.transforms.Min;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.Sum;
 import dev.weir.sdk.transforms.TimestampMillisFn;
@@ -21,6 +22,7 @@ import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
 import java.util.List;
+import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GenerateSequenceTest {
 
   @Test
-  void aSequenceWithoutAnEndFailsSayingOnlyBoundedIsSupported() {
+  void aSequenceWithoutAnEndIsUnboundedAndBoundedAgainByReadTime() {
     Pipeline pipeline = Pipeline.create();
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> pipeline.apply(GenerateSequence.from(3)));
-    assertThat(e.getMessage(), allOf(containsString("GenerateSequence.from(3) has no end"), containsString(".to(end)")));
+    assertThat(pipeline.apply("Endless", GenerateSequence.from(3)).isBounded(),
+        equalTo(PCollection.IsBounded.UNBOUNDED));
+    assertThat(pipeline.apply("Timed", GenerateSequence.from(3).withMaxReadTime(Duration.millis(10))).isBounded(),
+        equalTo(PCollection.IsBounded.BOUNDED));
+    assertThat(pipeline.apply("RatedRange", GenerateSequence.from(3).to(9).withRate(1, Duration.millis(1))).isBounded(),
+        equalTo(PCollection.IsBounded.BOUNDED));
+  }
+
+  @Test
+  void aRateOrReadTimeOutOfRangeFailsNamingIt() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GenerateSequence.from(0).withRate(0, Duration.millis(1)));
+    assertThat(e.getMessage(), containsString("withRate: the number of elements must be positive, but was 0"));
+    e = assertThrows(IllegalArgumentException.class, () -> GenerateSequence.from(0).withRate(1, Duration.ZERO));
+    assertThat(e.getMessage(), containsString("withRate: the period must be positive"));
+    e = assertThrows(IllegalArgumentException.class, () -> GenerateSequence.from(0).withMaxReadTime(Duration.millis(-1)));
+    assertThat(e.getMessage(), containsString("withMaxReadTime: the read time must not be negative"));
   }
 
   @Test
@@ -119,6 +135,33 @@ class GenerateSequenceTest {
           .apply(ParDo.of(new TimestampMillisFn<>()));
       PAssert.that(timestamps).containsInAnyOrder(KV.of(1L, 100L), KV.of(2L, 200L));
       p.run();
+    }
+
+    @Test
+    void aRangeReadAtARateGeneratesExactlyTheRange() {
+      PAssert.that(p.apply(GenerateSequence.from(3).to(8).withRate(1000, Duration.standardSeconds(1))))
+          .containsInAnyOrder(3L, 4L, 5L, 6L, 7L);
+      p.run();
+    }
+
+    @Test
+    void anEndlessSequenceReadForAWhileGeneratesDistinctNumbersFromTheStart() {
+      PCollection<Long> numbers = p.apply(GenerateSequence.from(0).withMaxReadTime(Duration.millis(50)));
+      PAssert.that(numbers.apply(Count.perElement()).apply(ParDo.of(new KeepRepeatedFn()))).empty();
+      PAssert.that(numbers.apply(Min.longsGlobally())).containsInAnyOrder(0L);
+      p.run();
+    }
+  }
+
+  /** Keeps the numbers counted more than once. */
+  static final class KeepRepeatedFn extends DoFn<KV<Long, Long>, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element KV<Long, Long> counted, OutputReceiver<Long> out) {
+      if (counted.getValue() > 1) {
+        out.output(counted.getKey());
+      }
     }
   }
 }

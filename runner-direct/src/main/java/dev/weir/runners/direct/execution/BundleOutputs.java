@@ -18,13 +18,13 @@ import java.util.Map;
  *
  * <p>Not thread-safe: filled by the one task that runs the bundle, read by the driver after it.
  */
-final class BundleOutputs implements OutputManager {
+public final class BundleOutputs implements OutputManager {
   private final String stepName;
   private final Map<TupleTag<?>, PCollection<?>> collections = new LinkedHashMap<>();
   private final Map<TupleTag<?>, List<WindowedValue<?>>> elements = new LinkedHashMap<>();
   private final ElementChecks checks;
 
-  BundleOutputs(String stepName, Map<TupleTag<?>, PValue> outputs, ElementChecks checks) {
+  public BundleOutputs(String stepName, Map<TupleTag<?>, PValue> outputs, ElementChecks checks) {
     this.stepName = stepName;
     this.checks = checks;
     outputs.forEach((tag, value) -> {
@@ -44,12 +44,12 @@ final class BundleOutputs implements OutputManager {
   }
 
   /** The collection each tag outputs to. */
-  Map<TupleTag<?>, PCollection<?>> collections() {
+  public Map<TupleTag<?>, PCollection<?>> collections() {
     return collections;
   }
 
   /** The elements output under {@code tag}, in output order. */
-  List<WindowedValue<?>> elementsOf(TupleTag<?> tag) {
+  public List<WindowedValue<?>> elementsOf(TupleTag<?> tag) {
     return elements.get(tag);
   }
 }

@@ -1,5 +1,7 @@
 package dev.weir.runners.direct.execution;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import dev.weir.runtime.dofn.DoFnLifecycle;
 import dev.weir.sdk.metrics.MetricsContainer;
 import dev.weir.sdk.metrics.MetricsEnvironment;
@@ -29,7 +31,7 @@ import java.util.function.Function;
  * @param <InputT> the input element type
  * @param <OutputT> the main output element type
  */
-final class DoFnInstancePool<InputT, OutputT> {
+public final class DoFnInstancePool<InputT, OutputT> {
   private final String stepName;
   private final PipelineOptions options;
   private final byte[] serializedFn;
@@ -37,7 +39,7 @@ final class DoFnInstancePool<InputT, OutputT> {
   private final Function<DoFn<InputT, OutputT>, ParDoEvaluator<InputT, OutputT>> evaluators;
   private final ConcurrentLinkedQueue<ParDoEvaluator<InputT, OutputT>> idle = new ConcurrentLinkedQueue<>();
 
-  DoFnInstancePool(
+  public DoFnInstancePool(
       String stepName,
       DoFn<InputT, OutputT> prototype,
       PipelineOptions options,
@@ -49,8 +51,18 @@ final class DoFnInstancePool<InputT, OutputT> {
     this.evaluators = evaluators;
   }
 
+  /**
+   * A pool that only makes instances for callers that own them ({@link #newInstance}), as a
+   * stateful step does; it lends none.
+   */
+  public static <InputT, OutputT> DoFnInstancePool<InputT, OutputT> ofOwnedInstances(
+      String stepName, DoFn<InputT, OutputT> prototype, PipelineOptions options) {
+    return new DoFnInstancePool<>(stepName, prototype, options, null);
+  }
+
   /** An idle instance, or a new one, deserialized and set up on this thread. */
-  ParDoEvaluator<InputT, OutputT> borrow() {
+  public ParDoEvaluator<InputT, OutputT> borrow() {
+    checkState(evaluators != null, "Step '%s' owns its DoFn instances; it borrows none", stepName);
     ParDoEvaluator<InputT, OutputT> evaluator = idle.poll();
     if (evaluator != null) {
       return evaluator;
@@ -66,8 +78,32 @@ final class DoFnInstancePool<InputT, OutputT> {
     }
   }
 
+  /**
+   * A new instance of the step's DoFn, deserialized and set up on this thread, owned by the caller
+   * (a stateful step keeps one per key partition) and torn down with {@link #tearDown}.
+   */
+  public DoFn<InputT, OutputT> newInstance() {
+    DoFn<InputT, OutputT> fn = deserialize();
+    DoFnLifecycle.setup(fn, options, stepName);
+    return fn;
+  }
+
+  /**
+   * Tears down {@code fn}, made by {@link #newInstance}, with {@code metrics} installed for what
+   * {@code @Teardown} reports; returns what it threw, or null.
+   */
+  @SuppressWarnings("try") // the scope only installs the step's metrics container
+  public Throwable tearDown(DoFn<InputT, OutputT> fn, MetricsContainer metrics) {
+    try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(metrics)) {
+      DoFnLifecycle.teardown(fn, stepName);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
   /** Takes back an instance lent by {@link #borrow}. */
-  void release(ParDoEvaluator<InputT, OutputT> evaluator) {
+  public void release(ParDoEvaluator<InputT, OutputT> evaluator) {
     idle.add(evaluator);
   }
 
@@ -76,7 +112,7 @@ final class DoFnInstancePool<InputT, OutputT> {
    * reports; returns what the {@code @Teardown} methods threw.
    */
   @SuppressWarnings("try") // the scope only installs the step's metrics container
-  List<Throwable> teardownAll(MetricsContainer metrics) {
+  public List<Throwable> teardownAll(MetricsContainer metrics) {
     List<Throwable> failures = new ArrayList<>();
     try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(metrics)) {
       for (ParDoEvaluator<InputT, OutputT> evaluator = idle.poll(); evaluator != null; evaluator = idle.poll()) {
@@ -91,7 +127,7 @@ final class DoFnInstancePool<InputT, OutputT> {
   }
 
   /** The full name of the step whose instances these are. */
-  String stepName() {
+  public String stepName() {
     return stepName;
   }
 

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <p>One instance per bundle; not thread-safe. With both checks off every method returns at once.
  */
-final class ElementChecks {
+public final class ElementChecks {
   private static final int MAX_SHOWN_CHARS = 200;
 
   private final String stepName;
@@ -32,7 +32,7 @@ final class ElementChecks {
   private final List<Checked<?>> inputs = new ArrayList<>();
   private final List<Checked<?>> outputs = new ArrayList<>();
 
-  ElementChecks(String stepName, ExecutionContext context) {
+  public ElementChecks(String stepName, ExecutionContext context) {
     this(stepName, context.enforceImmutability(), context.enforceEncodability());
   }
 
@@ -48,7 +48,7 @@ final class ElementChecks {
   }
 
   /** Called before user code sees {@code element} of {@code collection}; returns a handle for after. */
-  <T> Checked<T> beforeInput(PCollection<T> collection, T element) {
+  public <T> Checked<T> beforeInput(PCollection<T> collection, T element) {
     if (!immutability) {
       return null;
     }
@@ -62,14 +62,14 @@ final class ElementChecks {
   }
 
   /** Called after user code processed the input {@code checked}; fails if it was mutated. */
-  void afterInput(Checked<?> checked) {
+  public void afterInput(Checked<?> checked) {
     if (checked != null) {
       verifyInput(checked);
     }
   }
 
   /** Called when the step outputs {@code element} to {@code collection}. */
-  <T> void onOutput(PCollection<T> collection, T element) {
+  public <T> void onOutput(PCollection<T> collection, T element) {
     if (!isEnabled()) {
       return;
     }
@@ -91,7 +91,7 @@ final class ElementChecks {
   }
 
   /** Called when the bundle is done: fails if an input or an output was mutated meanwhile. */
-  void afterBundle() {
+  public void afterBundle() {
     inputs.forEach(this::verifyInput);
     for (Checked<?> output : outputs) {
       if (isMutated(output)) {
@@ -182,7 +182,7 @@ final class ElementChecks {
   }
 
   /** An element under watch, with the collection it belongs to. */
-  static final class Checked<T> {
+  public static final class Checked<T> {
     private final PCollection<T> collection;
     private final MutationDetector<T> detector;
     private final boolean output;

@@ -17,7 +17,7 @@ import dev.weir.runtime.metrics.MetricsContainerStepMap;
  * @param enforceImmutability the value of {@code --enforceImmutability}
  * @param enforceEncodability the value of {@code --enforceEncodability}
  */
-record ExecutionContext(
+public record ExecutionContext(
     DirectOptions options,
     WorkerPool pool,
     MetricsContainerStepMap metrics,
@@ -28,7 +28,7 @@ record ExecutionContext(
   private static final int PARTS_PER_WORKER = 4;
 
   /** The context of a run with {@code options}, running on {@code pool}. */
-  static ExecutionContext of(DirectOptions options, WorkerPool pool, MetricsContainerStepMap metrics) {
+  public static ExecutionContext of(DirectOptions options, WorkerPool pool, MetricsContainerStepMap metrics) {
     return new ExecutionContext(
         options, pool, metrics, options.getTargetParallelism() * PARTS_PER_WORKER,
         options.isEnforceImmutability(), options.isEnforceEncodability());

@@ -27,7 +27,7 @@ import java.util.List;
  * @param <InputT> the input element type
  * @param <OutputT> the main output element type
  */
-final class ParDoEvaluator<InputT, OutputT> {
+public final class ParDoEvaluator<InputT, OutputT> {
   private final DoFn<InputT, OutputT> fn;
   private final PCollection<InputT> input;
   private final SimpleDoFnRunner<InputT, OutputT> runner;
@@ -36,7 +36,7 @@ final class ParDoEvaluator<InputT, OutputT> {
   private ElementChecks checks;
 
   @SuppressWarnings("unchecked")
-  ParDoEvaluator(Step step, DoFn<InputT, OutputT> fn, SideInputReader sideInputs, PipelineOptions options) {
+  public ParDoEvaluator(Step step, DoFn<InputT, OutputT> fn, SideInputReader sideInputs, PipelineOptions options) {
     ParDo.MultiOutput<InputT, OutputT> parDo = (ParDo.MultiOutput<InputT, OutputT>) step.transform();
     this.fn = fn;
     this.input = (PCollection<InputT>) step.mainInput();
@@ -54,12 +54,12 @@ final class ParDoEvaluator<InputT, OutputT> {
   }
 
   /** The DoFn instance, set up by the pool. */
-  DoFn<InputT, OutputT> fn() {
+  public DoFn<InputT, OutputT> fn() {
     return fn;
   }
 
   /** Starts a bundle whose outputs go to {@code bundleOutputs}, checked by {@code bundleChecks}. */
-  void startBundle(BundleOutputs bundleOutputs, ElementChecks bundleChecks) {
+  public void startBundle(BundleOutputs bundleOutputs, ElementChecks bundleChecks) {
     checkState(outputs == null, "startBundle called twice without finishBundle");
     this.outputs = bundleOutputs;
     this.checks = bundleChecks;
@@ -67,14 +67,14 @@ final class ParDoEvaluator<InputT, OutputT> {
   }
 
   /** Processes one element of the bundle. */
-  void processElement(WindowedValue<InputT> element) {
+  public void processElement(WindowedValue<InputT> element) {
     ElementChecks.Checked<InputT> checked = checks.beforeInput(input, element.getValue());
     runner.processElement(element);
     checks.afterInput(checked);
   }
 
   /** Finishes the bundle; its outputs are complete and checked when this returns. */
-  void finishBundle() {
+  public void finishBundle() {
     try {
       runner.finishBundle();
       checks.afterBundle();
@@ -85,7 +85,7 @@ final class ParDoEvaluator<InputT, OutputT> {
   }
 
   /** Forgets a bundle that failed part way, so that the instance can start another. */
-  void abandonBundle() {
+  public void abandonBundle() {
     outputs = null;
     checks = null;
   }

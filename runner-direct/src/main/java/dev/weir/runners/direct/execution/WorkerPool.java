@@ -2,27 +2,29 @@ package dev.weir.runners.direct.execution;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.weir.runtime.dofn.UserCodeException;
+import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A fixed set of worker threads that runs the tasks of one step at a time, and stops them all at
- * the first failure or on cancellation.
+ * A fixed set of worker threads that runs the tasks of a run, and stops them all at the first
+ * failure or on cancellation.
  *
- * <p>Thread-safe. {@link #runAll} is called by one driver thread; tasks call {@link #checkRunning}
+ * <p>Thread-safe. {@link #submit} (one task, with a callback when it ends) is called by one driver
+ * thread; tasks call {@link #checkRunning}
  * between elements so that a stop takes effect within one element, and threads blocked in a task
  * are interrupted. Only the first failure is kept: failures that follow a stop are consequences of
  * it (an interrupted read, say).
  */
-final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements AutoCloseable {
   private final ExecutorService workers;
   private final Set<Thread> busy = new HashSet<>();
   private final AtomicReference<Failure> failure = new AtomicReference<>();
@@ -31,15 +33,30 @@ final class WorkerPool implements AutoCloseable {
 
   /** A unit of work of a step; may throw anything, which fails the run. */
   @FunctionalInterface
-  interface Task {
+  public interface Task {
     void run() throws Exception;
   }
 
   /** The first error of a run and the step it happened in. */
-  record Failure(String stepName, Throwable error) {}
+  public record Failure(String stepName, Throwable error) {
+    /**
+     * The exception a failed run throws: its message names the transform where user code failed
+     * (unwrapping {@link UserCodeException}s, which name the step that ran the code) and its cause
+     * is the user's own exception.
+     */
+    public PipelineExecutionException toPipelineException() {
+      String name = stepName;
+      Throwable cause = error;
+      while (cause instanceof UserCodeException userCode && userCode.getCause() != null) {
+        name = userCode.getStepName();
+        cause = userCode.getCause();
+      }
+      return new PipelineExecutionException("Transform '" + name + "' failed: " + cause, cause);
+    }
+  }
 
   /** Thrown by {@link #checkRunning} once the run is stopped, to unwind a task quickly. */
-  static final class StoppedException extends RuntimeException {
+  public static final class StoppedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     StoppedException() {
@@ -47,7 +64,8 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  WorkerPool(int threads) {
+  /** A pool of {@code threads} daemon worker threads. */
+  public WorkerPool(int threads) {
     checkArgument(threads >= 1, "--targetParallelism must be at least 1, got %s", threads);
     AtomicInteger count = new AtomicInteger();
     ThreadFactory factory = r -> {
@@ -59,36 +77,23 @@ final class WorkerPool implements AutoCloseable {
   }
 
   /**
-   * Runs {@code tasks} of step {@code stepName} on the workers and returns when every one has
-   * ended. Returns false if the run is stopped (a task failed, now or before, or the run was
-   * cancelled); {@link #getFailure} then says why.
+   * Runs {@code task} of step {@code stepName} on a worker, then {@code whenEnded} on that worker
+   * whatever happened: the task succeeded, failed (the failure is recorded as by {@link #fail}), or
+   * was skipped because the run had stopped. Returns at once.
    */
-  boolean runAll(String stepName, List<? extends Task> tasks) {
-    CountDownLatch ended = new CountDownLatch(tasks.size());
-    for (Task task : tasks) {
+  public void submit(String stepName, Task task, Runnable whenEnded) {
+    try {
       workers.execute(() -> {
         try {
           runOne(stepName, task);
         } finally {
-          ended.countDown();
+          whenEnded.run();
         }
       });
+    } catch (RejectedExecutionException e) {
+      // The pool was closed: the run is over, so the task is skipped like any task after a stop.
+      whenEnded.run();
     }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        ended.await();
-        break;
-      } catch (InterruptedException e) {
-        // The driver waits for its workers whatever happens, so that no task outlives the run.
-        interrupted = true;
-        stop();
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    return !stopped;
   }
 
   private void runOne(String stepName, Task task) {
@@ -115,14 +120,14 @@ final class WorkerPool implements AutoCloseable {
   }
 
   /** Records {@code error} of step {@code stepName} as the run's failure unless it already stopped. */
-  void fail(String stepName, Throwable error) {
+  public void fail(String stepName, Throwable error) {
     if (!stopped && failure.compareAndSet(null, new Failure(stepName, error))) {
       stop();
     }
   }
 
   /** Stops the run as cancelled by the user. */
-  void cancel() {
+  public void cancel() {
     cancelled = true;
     stop();
   }
@@ -137,22 +142,22 @@ final class WorkerPool implements AutoCloseable {
   }
 
   /** Throws {@link StoppedException} if the run has stopped; tasks call it between elements. */
-  void checkRunning() {
+  public void checkRunning() {
     if (stopped) {
       throw new StoppedException();
     }
   }
 
-  boolean isStopped() {
+  public boolean isStopped() {
     return stopped;
   }
 
-  boolean isCancelled() {
+  public boolean isCancelled() {
     return cancelled;
   }
 
   /** The first failure, or null if none. */
-  Failure getFailure() {
+  public Failure getFailure() {
     return failure.get();
   }
 

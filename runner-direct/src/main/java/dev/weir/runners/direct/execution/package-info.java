@@ -1,12 +1,11 @@
 /**
- * How the direct runner executes a bounded pipeline: a driver
- * ({@link dev.weir.runners.direct.execution.BatchExecutor}) runs the steps in topological order,
- * each as tasks on a fixed pool of workers, with collections held in memory as bundles; the
- * per-primitive executions, the push-based ParDo evaluator, DoFn instance pooling and the
+ * What the direct runner needs to run user code on its workers, whatever the step: the worker
+ * pool that stops every task at the first failure, DoFn instances deserialized, set up and lent
+ * one per thread ({@link dev.weir.runners.direct.execution.DoFnInstancePool}), the push-based
+ * ParDo evaluator over the core's {@code SimpleDoFnRunner}, the outputs of one bundle, and the
  * immutability and encodability checks.
  *
- * <p>Internal to the direct runner. Grouping, window assignment, side inputs and DoFn invocation
- * come from the shared execution core ({@code dev.weir.runtime}); nothing here decides what a
- * pipeline outputs, only when and on which thread work happens.
+ * <p>Internal to the direct runner; {@link dev.weir.runners.direct.streaming} schedules the work.
+ * Nothing here decides what a pipeline outputs, only where user code runs and what is checked.
  */
 package dev.weir.runners.direct.execution;

@@ -2,6 +2,7 @@ package dev.weir.sdk.transforms.windowing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.base.Joiner;
 import java.util.List;
 import org.joda.time.Instant;
 
@@ -43,6 +44,6 @@ public final class AfterAll extends Trigger.OnceTrigger {
 
   @Override
   public String toString() {
-    return "AfterAll.of(" + subTriggers + ")";
+    return "AfterAll.of(" + Joiner.on(", ").join(subTriggers) + ")";
   }
 }

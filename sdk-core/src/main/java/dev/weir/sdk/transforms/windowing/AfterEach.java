@@ -2,6 +2,7 @@ package dev.weir.sdk.transforms.windowing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.base.Joiner;
 import java.util.List;
 import org.joda.time.Instant;
 
@@ -42,6 +43,6 @@ public final class AfterEach extends Trigger {
 
   @Override
   public String toString() {
-    return "AfterEach.inOrder(" + subTriggers + ")";
+    return "AfterEach.inOrder(" + Joiner.on(", ").join(subTriggers) + ")";
   }
 }

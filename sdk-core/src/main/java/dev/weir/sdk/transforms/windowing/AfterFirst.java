@@ -2,6 +2,7 @@ package dev.weir.sdk.transforms.windowing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.base.Joiner;
 import java.util.List;
 import org.joda.time.Instant;
 
@@ -43,6 +44,6 @@ public final class AfterFirst extends Trigger.OnceTrigger {
 
   @Override
   public String toString() {
-    return "AfterFirst.of(" + subTriggers + ")";
+    return "AfterFirst.of(" + Joiner.on(", ").join(subTriggers) + ")";
   }
 }

@@ -177,6 +177,9 @@ public final class PaneInfo {
           if (flags < 0) {
             throw new CoderException("truncated PaneInfo");
           }
+          if ((flags >> 2) >= Timing.values().length) {
+            throw new CoderException("corrupt PaneInfo: flags " + flags + " name no timing");
+          }
           DataInputStream data = new DataInputStream(in);
           long index = data.readLong();
           long nonSpeculative = data.readLong();

@@ -182,7 +182,9 @@ public final class Window<T> extends PTransform<PCollection<T>, PCollection<T>> 
 
   @Override
   protected String getKindString() {
-    return windowFn == null ? "Window.Configure" : "Window.Into(" + windowFn + ")";
+    // Beam's name, without the window fn: its text can hold a '/' (a time zone such as
+    // America/Los_Angeles), which a transform name must not.
+    return windowFn == null ? "Window.Configure" : "Window.Into()";
   }
 
   /**

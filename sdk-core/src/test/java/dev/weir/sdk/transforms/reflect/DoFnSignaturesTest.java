@@ -315,7 +315,7 @@ class DoFnSignaturesTest {
 
   @Test
   void rejectsAParameterWithTwoMarks() {
-    assertThat(rejection(TwoMarks.class), containsString("carries more than one of @Element, @Timestamp, @SideInput"));
+    assertThat(rejection(TwoMarks.class), containsString("carries more than one of @Element, @Timestamp, @Key, @SideInput, @StateId, @TimerId"));
   }
 
   static class ProcessTakesBundleContext extends DoFn<String, String> {

@@ -1,0 +1,186 @@
+package dev.weir.runners.direct.streaming;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.grouping.BatchGroupAlsoByWindow;
+import dev.weir.runtime.grouping.GroupAlsoByWindowCore;
+import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
+import dev.weir.runtime.grouping.PaneContents;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.KvCoder;
+import dev.weir.sdk.transforms.GroupByKey;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.PCollection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.joda.time.Instant;
+
+/**
+ * Executes a {@code GroupByKey} step with the execution core's {@link GroupAlsoByWindowCore}, one
+ * per partition of keys (see {@link KeyedExecutor}): triggers, panes, accumulation, allowed
+ * lateness and merging windows are the core's; this class only feeds it, one call per key of each
+ * batch, in the order the keys first appear in the batch.
+ *
+ * <p>A bounded input whose windows do not merge and whose trigger fires once at the end of the
+ * window is grouped by the core's {@link BatchGroupAlsoByWindow} instead, which gives the same
+ * groups (the streaming core's once the watermark reaches the end of time) at a fraction of the
+ * cost: it buffers until the step's input watermark reaches the end of time, holding the step's
+ * output watermark at the beginning of time meanwhile, so that nothing downstream sees a watermark
+ * its groups are behind.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class GroupByKeyExecutor<K, V> extends KeyedExecutor<K, V> {
+  private final GroupAlsoByWindowSpec<K, V, List<V>, Iterable<V>> spec;
+  private final PCollection<?> output;
+  private final boolean batch;
+
+  GroupByKeyExecutor(Step step, Driver driver) {
+    this(step, driver, inputCoder(step));
+  }
+
+  private GroupByKeyExecutor(Step step, Driver driver, KvCoder<K, V> inputCoder) {
+    super(step, driver, inputCoder.getKeyCoder());
+    this.spec = GroupAlsoByWindowSpec.of(step.fullName(), inputCoder.getKeyCoder(),
+        PaneContents.buffering(inputCoder.getValueCoder()), step.mainInput().getWindowingStrategy());
+    this.output = step.outputCollection();
+    this.batch = step.mainInput().isBounded() == PCollection.IsBounded.BOUNDED
+        && BatchGroupAlsoByWindow.supports(spec.strategy());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, V> KvCoder<K, V> inputCoder(Step step) {
+    return GroupByKey.getInputKvCoder((PCollection<KV<K, V>>) step.mainInput());
+  }
+
+  @Override
+  PartitionCore<K, V> newCore() {
+    return batch ? new BatchPartition() : new GroupingPartition();
+  }
+
+  /** One partition of a bounded input, grouped all at once when its watermark reaches the end of time. */
+  private final class BatchPartition implements PartitionCore<K, V> {
+    private final BatchGroupAlsoByWindow<K, V> grouping =
+        new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), spec.strategy());
+    private final List<WindowedValue<?>> emitted = new ArrayList<>();
+    private boolean buffering;
+    private boolean endOfInput;
+    private boolean finished;
+
+    @Override
+    public void advanceProcessingTime(Instant now) {}
+
+    @Override
+    public void advanceInputWatermark(Instant watermark) {
+      endOfInput |= !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE);
+    }
+
+    @Override
+    public void process(List<WindowedValue<KV<K, V>>> elements) {
+      checkState(!finished, "Step '%s' received elements after its bounded input ended", spec.stepName());
+      for (WindowedValue<KV<K, V>> element : elements) {
+        grouping.processElement(element);
+      }
+      buffering |= !elements.isEmpty();
+    }
+
+    /** Groups everything once the input has ended, after the elements of the same task. */
+    @Override
+    public void finishTask() {
+      if (endOfInput && !finished) {
+        finished = true;
+        buffering = false;
+        grouping.finish(emitted::add);
+      }
+    }
+
+    @Override
+    public Instant outputWatermarkHold() {
+      return buffering ? BoundedWindow.TIMESTAMP_MIN_VALUE : BoundedWindow.TIMESTAMP_MAX_VALUE;
+    }
+
+    @Override
+    public Instant nextProcessingTimeWakeUp() {
+      return null;
+    }
+
+    @Override
+    public Map<PCollection<?>, List<WindowedValue<?>>> takeOutputs() {
+      if (emitted.isEmpty()) {
+        return Map.of();
+      }
+      Map<PCollection<?>, List<WindowedValue<?>>> taken = Map.of(output, List.copyOf(emitted));
+      emitted.clear();
+      return taken;
+    }
+  }
+
+  /** One partition's grouping core, with the panes it emitted since they were last taken. */
+  private final class GroupingPartition implements PartitionCore<K, V> {
+    private List<WindowedValue<?>> emitted = new ArrayList<>();
+    private final GroupAlsoByWindowCore<K, V, List<V>, Iterable<V>> core =
+        new GroupAlsoByWindowCore<>(spec, pane -> emitted.add(pane));
+    private final Coder<K> keyCoder = spec.keyCoder();
+
+    @Override
+    public void advanceProcessingTime(Instant now) {
+      if (now.isAfter(core.currentProcessingTime())) {
+        core.advanceProcessingTime(now);
+      }
+      if (now.isAfter(core.currentSynchronizedProcessingTime())) {
+        core.advanceSynchronizedProcessingTime(now);
+      }
+    }
+
+    @Override
+    public void advanceInputWatermark(Instant watermark) {
+      if (watermark.isAfter(core.currentInputWatermark())) {
+        core.advanceInputWatermark(watermark);
+      }
+    }
+
+    @Override
+    public void process(List<WindowedValue<KV<K, V>>> elements) {
+      Map<Object, KeyValues<K, V>> byKey = new LinkedHashMap<>();
+      for (WindowedValue<KV<K, V>> element : elements) {
+        K key = element.getValue().getKey();
+        byKey.computeIfAbsent(keyCoder.structuralValue(key), k -> new KeyValues<>(key, new ArrayList<>()))
+            .values().add(element.withValue(element.getValue().getValue()));
+      }
+      for (KeyValues<K, V> group : byKey.values()) {
+        core.processElements(group.key(), group.values());
+      }
+    }
+
+    @Override
+    public Instant outputWatermarkHold() {
+      return core.getOutputWatermarkHold();
+    }
+
+    @Override
+    public Instant nextProcessingTimeWakeUp() {
+      Instant processing = core.nextProcessingTimeWakeUp();
+      Instant synchronizedTime = core.nextSynchronizedProcessingTimeWakeUp();
+      if (processing == null) {
+        return synchronizedTime;
+      }
+      return synchronizedTime == null || processing.isBefore(synchronizedTime) ? processing : synchronizedTime;
+    }
+
+    @Override
+    public Map<PCollection<?>, List<WindowedValue<?>>> takeOutputs() {
+      List<WindowedValue<?>> taken = emitted;
+      emitted = new ArrayList<>();
+      return taken.isEmpty() ? Map.of() : Map.of(output, taken);
+    }
+  }
+
+  /** The values of one key in a batch, in arrival order. */
+  private record KeyValues<K, V>(K key, List<WindowedValue<V>> values) {}
+}

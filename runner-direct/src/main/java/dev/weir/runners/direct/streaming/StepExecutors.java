@@ -1,0 +1,28 @@
+package dev.weir.runners.direct.streaming;
+
+import dev.weir.runtime.graph.Step;
+import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.reflect.DoFnSignatures;
+
+/** Makes the {@link StepExecutor} of each kind of primitive step. Stateless. */
+final class StepExecutors {
+  private StepExecutors() {}
+
+  /** The executor of {@code step}, working through {@code driver}. */
+  static StepExecutor create(Step step, Driver driver) {
+    return switch (step.primitive()) {
+      case READ_BOUNDED -> new ReadBoundedExecutor<>(step, driver);
+      case READ_UNBOUNDED -> new ReadUnboundedExecutor<>(step, driver);
+      case TEST_STREAM -> new TestStreamExecutor<>(step, driver);
+      case PAR_DO -> isStateful(step) ? new StatefulParDoExecutor<>(step, driver) : new ParDoExecutor<>(step, driver);
+      case GROUP_BY_KEY -> new GroupByKeyExecutor<>(step, driver);
+      case FLATTEN -> new FlattenExecutor(step, driver);
+      case WINDOW_ASSIGN -> new WindowAssignExecutor<>(step, driver);
+      case CREATE_VIEW -> new CreateViewExecutor(step, driver);
+    };
+  }
+
+  private static boolean isStateful(Step step) {
+    return DoFnSignatures.getSignature(((ParDo.MultiOutput<?, ?>) step.transform()).getFn().getClass()).isStateful();
+  }
+}
