@@ -56,13 +56,17 @@ final class AssertionSite implements Serializable {
 
   /**
    * The failure to throw for {@code failure} of this assertion: an {@link AssertionError} whose
-   * message names the assertion, the user's reason and the declaring line, followed by what
-   * failed, and whose stack trace is that of the declaration. The original failure is its cause,
-   * unless it is a {@link CheckFailure}, whose message is all it has to say.
+   * message names the assertion, the {@code scope} it checked (such as {@code in window [0..10)
+   * ON_TIME pane}; null for all the elements), the user's reason and the declaring line, followed
+   * by what failed, and whose stack trace is that of the declaration. The original failure is its
+   * cause, unless it is a {@link CheckFailure}, whose message is all it has to say.
    */
-  AssertionError wrap(Throwable failure) {
+  AssertionError wrap(Throwable failure, String scope) {
     String detail = failure instanceof AssertionError ? failure.getMessage() : failure.toString();
     StringBuilder message = new StringBuilder(name).append(" failed");
+    if (scope != null) {
+      message.append(' ').append(scope);
+    }
     if (reason != null) {
       message.append(" (").append(reason).append(')');
     }

@@ -11,9 +11,9 @@ import org.hamcrest.Description;
 import org.hamcrest.StringDescription;
 
 /**
- * The check of one {@link PAssert} assertion over a collection's gathered contents: round-trips
- * each element through the collection's coder, shapes the elements into the value checked, and
- * applies the user's check to it.
+ * The check of one {@link PAssert} assertion over a collection's gathered contents: picks the
+ * elements in the assertion's {@link AssertionScope}, round-trips each through the collection's
+ * coder, shapes them into the value checked, and applies the user's check to it.
  *
  * <p>Immutable and serializable; {@link #verify} may run on any thread of any runner.
  *
@@ -24,16 +24,29 @@ final class ContentsCheck<ElemT, ActualT> implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final AssertionSite site;
+  private final AssertionScope scope;
   private final Coder<ElemT> coder;
   private final ActualShape<ElemT, ActualT> shape;
   private final SerializableFunction<ActualT, Void> checkerFn;
 
+  /** A check of all the elements of the collection, in every window and pane. */
   ContentsCheck(
       AssertionSite site,
       Coder<ElemT> coder,
       ActualShape<ElemT, ActualT> shape,
       SerializableFunction<ActualT, Void> checkerFn) {
+    this(site, AssertionScope.everything(), coder, shape, checkerFn);
+  }
+
+  /** A check of the elements of the collection in {@code scope}. */
+  ContentsCheck(
+      AssertionSite site,
+      AssertionScope scope,
+      Coder<ElemT> coder,
+      ActualShape<ElemT, ActualT> shape,
+      SerializableFunction<ActualT, Void> checkerFn) {
     this.site = site;
+    this.scope = scope;
     this.coder = coder;
     this.shape = shape;
     this.checkerFn = checkerFn;
@@ -42,6 +55,26 @@ final class ContentsCheck<ElemT, ActualT> implements Serializable {
   /** Where the assertion was declared. */
   AssertionSite site() {
     return site;
+  }
+
+  /** Which elements this check checks. */
+  AssertionScope scope() {
+    return scope;
+  }
+
+  /**
+   * Checks the elements in scope among {@code gathered}, every element of the collection as {@link
+   * GatherContents} gathered it; returns normally if the assertion holds, else throws the {@link
+   * AssertionError} made by {@link AssertionSite#wrap}, which names the scope, whatever failed.
+   */
+  void verifyGathered(Iterable<ValueInPane<ElemT>> gathered) {
+    List<ElemT> inScope;
+    try {
+      inScope = scope.select(gathered);
+    } catch (AssertionError | RuntimeException e) {
+      throw site.wrap(e, scope.description());
+    }
+    verify(inScope);
   }
 
   /**
@@ -53,7 +86,7 @@ final class ContentsCheck<ElemT, ActualT> implements Serializable {
     try {
       checkerFn.apply(shape.fromElements(roundTrip(contents)));
     } catch (AssertionError | RuntimeException e) {
-      throw site.wrap(e);
+      throw site.wrap(e, scope.description());
     }
   }
 

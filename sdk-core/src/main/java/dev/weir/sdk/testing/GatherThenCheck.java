@@ -19,7 +19,8 @@ import java.util.NoSuchElementException;
 
 /**
  * The transform one {@link PAssert} assertion applies to the collection it checks: gathers the
- * contents into a side input, and checks them once, in a {@code ParDo} over a single trigger
+ * contents, with each element's window and pane, into a side input (as its {@link AssertionScope}
+ * needs them), and checks the elements in scope once, in a {@code ParDo} over a single trigger
  * element read from a private one-element source.
  *
  * <p>The trigger element is what makes an empty collection checked too: a grouping of no elements
@@ -33,17 +34,16 @@ import java.util.NoSuchElementException;
 final class GatherThenCheck<ElemT> extends PTransform<PCollection<ElemT>, PDone> {
   private static final long serialVersionUID = 1L;
 
-  private final GatherContents<ElemT> gather;
   private final ContentsCheck<ElemT, ?> check;
 
-  GatherThenCheck(GatherContents<ElemT> gather, ContentsCheck<ElemT, ?> check) {
-    this.gather = gather;
+  GatherThenCheck(ContentsCheck<ElemT, ?> check) {
     this.check = check;
   }
 
   @Override
   public PDone expand(PCollection<ElemT> input) {
-    PCollectionView<Iterable<ElemT>> contents = input.apply("Gather", gather);
+    PCollectionView<Iterable<ValueInPane<ElemT>>> contents =
+        input.apply("Gather", GatherContents.<ElemT>forScope(check.scope()));
     input.getPipeline()
         .apply("Trigger", Read.from(new TriggerSource()))
         .apply("Check", ParDo.of(new CheckFn<>(contents, check)).withSideInputs(contents))
@@ -60,12 +60,12 @@ final class GatherThenCheck<ElemT> extends PTransform<PCollection<ElemT>, PDone>
   private static final class CheckFn<ElemT> extends DoFn<Integer, Void> {
     private static final long serialVersionUID = 1L;
 
-    private final PCollectionView<Iterable<ElemT>> contents;
+    private final PCollectionView<Iterable<ValueInPane<ElemT>>> contents;
     private final ContentsCheck<ElemT, ?> check;
     private final Counter successes = Metrics.counter(PAssert.class, PAssert.SUCCESS_COUNTER);
     private final Counter failures = Metrics.counter(PAssert.class, PAssert.FAILURE_COUNTER);
 
-    CheckFn(PCollectionView<Iterable<ElemT>> contents, ContentsCheck<ElemT, ?> check) {
+    CheckFn(PCollectionView<Iterable<ValueInPane<ElemT>>> contents, ContentsCheck<ElemT, ?> check) {
       this.contents = contents;
       this.check = check;
     }
@@ -73,7 +73,7 @@ final class GatherThenCheck<ElemT> extends PTransform<PCollection<ElemT>, PDone>
     @ProcessElement
     public void processElement(ProcessContext c) {
       try {
-        check.verify(c.sideInput(contents));
+        check.verifyGathered(c.sideInput(contents));
       } catch (AssertionError e) {
         failures.inc();
         throw e;

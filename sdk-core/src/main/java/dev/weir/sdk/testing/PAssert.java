@@ -6,6 +6,9 @@ import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.runners.TransformHierarchy;
 import dev.weir.sdk.transforms.SerializableFunction;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.GlobalWindow;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import java.util.List;
@@ -25,9 +28,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Every assertion method applies a transform named {@code PAssert$N} to the pipeline, so
  * assertions must be declared before {@code run()} ({@link TestPipeline} fails a test that
- * declares one after). When the pipeline runs, the collection's elements, over all windows and
- * panes, are gathered in one place, passed through the collection's coder (and so are the expected
- * values), and checked once. A failed check fails the run: the runner's {@link
+ * declares one after). When the pipeline runs, the collection's elements are gathered in one place,
+ * passed through the collection's coder (and so are the expected values), and checked once.
+ *
+ * <p>Which elements: as in Beam, an assertion made by {@code that}, {@code thatSingleton}, {@code
+ * thatMap}, ... checks every element of the collection, over all its windows and panes together
+ * (an element in several windows counts once). Scoping methods return an assertion on part of it:
+ * {@code inWindow(w)} the elements of window {@code w} (an element in several windows counts once
+ * in each), {@code inOnTimePane(w)}, {@code inFinalPane(w)}, {@code inEarlyPane(w)}, {@code
+ * inLatePane(w)}, {@code inCombinedNonLatePanes(w)} those of {@code w} in some of its panes, by the
+ * {@link PaneInfo} each element had in the collection, and {@code inEarlyGlobalWindowPanes()} the
+ * EARLY panes of the global window. A scoped assertion's failure message says its scope, such as
+ * {@code PAssert$3 failed in window [0..10) ON_TIME pane, declared at ...}. A failed check fails the run: the runner's {@link
  * Pipeline.PipelineExecutionException} has as its cause an {@link AssertionError} whose message
  * names the assertion and the line of the test that declared it, what was expected and what the
  * collection held. Each check counts {@link #SUCCESS_COUNTER} or {@link #FAILURE_COUNTER} in the
@@ -59,7 +71,7 @@ public final class PAssert {
   public static <T> IterableAssert<T> that(String reason, PCollection<T> actual) {
     checkNotNull(actual, "actual");
     return new PCollectionContentsAssert<>(
-        reason, actual, ActualShape.elements(), actual.getCoder(), GatherContents.inAllWindows());
+        reason, actual, ActualShape.elements(), actual.getCoder(), AssertionScope.everything());
   }
 
   /** An assertion on the elements of the single iterable that {@code actual} holds. */
@@ -88,7 +100,7 @@ public final class PAssert {
     Coder<T> elementCoder = (Coder<T>) arguments.get(0);
     return new PCollectionContentsAssert<>(
         reason, iterables, ActualShape.singleElement(actual.getName()), elementCoder,
-        GatherContents.inAllWindows());
+        AssertionScope.everything());
   }
 
   /** An assertion on the single element of {@code actual}. */
@@ -103,7 +115,7 @@ public final class PAssert {
   public static <T> SingletonAssert<T> thatSingleton(String reason, PCollection<T> actual) {
     checkNotNull(actual, "actual");
     return new PCollectionSingletonAssert<>(
-        reason, actual, ActualShape.singleElement(actual.getName()), GatherContents.inAllWindows());
+        reason, actual, ActualShape.singleElement(actual.getName()), AssertionScope.everything());
   }
 
   /** An assertion on the key/value pairs of {@code actual} as a map. */
@@ -118,7 +130,7 @@ public final class PAssert {
   public static <K, V> SingletonAssert<Map<K, V>> thatMap(String reason, PCollection<KV<K, V>> actual) {
     checkNotNull(actual, "actual");
     return new PCollectionSingletonAssert<>(
-        reason, actual, ActualShape.map(actual.getName()), GatherContents.inAllWindows());
+        reason, actual, ActualShape.map(actual.getName()), AssertionScope.everything());
   }
 
   /**
@@ -134,7 +146,7 @@ public final class PAssert {
       String reason, PCollection<KV<K, V>> actual) {
     checkNotNull(actual, "actual");
     return new PCollectionSingletonAssert<>(
-        reason, actual, ActualShape.multimap(actual.getName()), GatherContents.inAllWindows());
+        reason, actual, ActualShape.multimap(actual.getName()), AssertionScope.everything());
   }
 
   /** How many assertions have been declared on {@code pipeline}. */
@@ -171,6 +183,49 @@ public final class PAssert {
    */
   public interface IterableAssert<T> {
 
+    /**
+     * An assertion like this one on the elements in {@code window} only, from all its panes
+     * together. If the collection's trigger fires more than once with accumulating panes, an element
+     * can appear once per pane; {@link #inFinalPane} or {@link #inOnTimePane} may be what is meant.
+     * Throws {@link IllegalArgumentException} if {@code window} is not a window of the collection's
+     * {@code WindowFn}.
+     */
+    IterableAssert<T> inWindow(BoundedWindow window);
+
+    /**
+     * An assertion like this one on the elements of {@code window} in its final pane (the pane
+     * marked last, including elements never grouped, whose pane is {@link PaneInfo#NO_FIRING}). A
+     * window closed without a final firing is checked as empty; {@code withAllowedLateness(lateness,
+     * ClosingBehavior.FIRE_ALWAYS)} on the collection's {@code Window} makes sure there is one.
+     */
+    IterableAssert<T> inFinalPane(BoundedWindow window);
+
+    /**
+     * An assertion like this one on the elements of {@code window} in its ON_TIME pane, the one
+     * fired when the watermark passed the end of the window; elements of panes of unknown timing
+     * (such as elements never grouped) are not in it.
+     */
+    IterableAssert<T> inOnTimePane(BoundedWindow window);
+
+    /** An assertion like this one on the elements of {@code window} in its EARLY panes, all together. */
+    IterableAssert<T> inEarlyPane(BoundedWindow window);
+
+    /** An assertion like this one on the elements of {@code window} in its LATE panes, all together. */
+    IterableAssert<T> inLatePane(BoundedWindow window);
+
+    /**
+     * An assertion like this one on the elements of {@code window} in all its panes that are not
+     * LATE (EARLY, ON_TIME and of unknown timing), all together.
+     */
+    IterableAssert<T> inCombinedNonLatePanes(BoundedWindow window);
+
+    /**
+     * An assertion like this one on the elements of the {@link GlobalWindow} in its EARLY panes (the
+     * panes fired before the global window closed), all together. Throws {@link
+     * IllegalArgumentException} if the collection is not in the global window.
+     */
+    IterableAssert<T> inEarlyGlobalWindowPanes();
+
     /** Asserts that the elements are exactly {@code expected}, each as many times, in any order. */
     @SuppressWarnings("unchecked")
     IterableAssert<T> containsInAnyOrder(T... expected);
@@ -205,6 +260,29 @@ public final class PAssert {
    * @param <T> the type of the value
    */
   public interface SingletonAssert<T> {
+
+    /**
+     * An assertion like this one on the value in {@code window}, which must be in the window's
+     * only pane (as from a trigger that fires at most once): an element of the window in any other
+     * pane fails the assertion. Throws {@link IllegalArgumentException} if {@code window} is not a
+     * window of the collection's {@code WindowFn}.
+     */
+    SingletonAssert<T> inOnlyPane(BoundedWindow window);
+
+    /**
+     * An assertion like this one on the value in the final pane of {@code window} (the pane marked
+     * last, including elements never grouped, whose pane is {@link PaneInfo#NO_FIRING}).
+     */
+    SingletonAssert<T> inFinalPane(BoundedWindow window);
+
+    /** An assertion like this one on the value in the ON_TIME pane of {@code window}. */
+    SingletonAssert<T> inOnTimePane(BoundedWindow window);
+
+    /** An assertion like this one on the value in the EARLY panes of {@code window}. */
+    SingletonAssert<T> inEarlyPane(BoundedWindow window);
+
+    /** An assertion like this one on the value in the LATE panes of {@code window}. */
+    SingletonAssert<T> inLatePane(BoundedWindow window);
 
     /** Asserts that the value {@code equals} {@code expected}. */
     SingletonAssert<T> isEqualTo(T expected);

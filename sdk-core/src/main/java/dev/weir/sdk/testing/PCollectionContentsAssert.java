@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.IterableCoder;
 import dev.weir.sdk.transforms.SerializableFunction;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +16,9 @@ import java.util.List;
  * The {@link PAssert.IterableAssert} of a collection: each assertion method applies a {@link
  * GatherThenCheck} to the collection.
  *
- * <p>Holds how the contents are gathered (which windows and panes) and shaped into the iterable
- * checked; a scoped assertion ({@code inWindow(...)}) is a copy with another {@link
- * GatherContents}. Not thread-safe, like building a pipeline.
+ * <p>Holds which elements are checked (an {@link AssertionScope}) and how they are shaped into the
+ * iterable checked; a scoped assertion ({@code inWindow(...)}, ...) is a copy with another scope.
+ * Not thread-safe, like building a pipeline.
  *
  * @param <ElemT> the element type of the collection
  * @param <T> the element type of the iterable checked
@@ -26,19 +28,60 @@ final class PCollectionContentsAssert<ElemT, T> implements PAssert.IterableAsser
   private final PCollection<ElemT> actual;
   private final ActualShape<ElemT, Iterable<T>> shape;
   private final Coder<T> elementCoder;
-  private final GatherContents<ElemT> gather;
+  private final AssertionScope scope;
 
   PCollectionContentsAssert(
       String reason,
       PCollection<ElemT> actual,
       ActualShape<ElemT, Iterable<T>> shape,
       Coder<T> elementCoder,
-      GatherContents<ElemT> gather) {
+      AssertionScope scope) {
     this.reason = reason;
     this.actual = actual;
     this.shape = shape;
     this.elementCoder = elementCoder;
-    this.gather = gather;
+    this.scope = scope;
+  }
+
+  @Override
+  public PAssert.IterableAssert<T> inWindow(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.ALL, "inWindow");
+  }
+
+  @Override
+  public PAssert.IterableAssert<T> inFinalPane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.FINAL, "inFinalPane");
+  }
+
+  @Override
+  public PAssert.IterableAssert<T> inOnTimePane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.ON_TIME, "inOnTimePane");
+  }
+
+  @Override
+  public PAssert.IterableAssert<T> inEarlyPane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.EARLY, "inEarlyPane");
+  }
+
+  @Override
+  public PAssert.IterableAssert<T> inLatePane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.LATE, "inLatePane");
+  }
+
+  @Override
+  public PAssert.IterableAssert<T> inCombinedNonLatePanes(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.NON_LATE, "inCombinedNonLatePanes");
+  }
+
+  @Override
+  public PAssert.IterableAssert<T> inEarlyGlobalWindowPanes() {
+    return new PCollectionContentsAssert<>(reason, actual, shape, elementCoder,
+        AssertionScope.of(actual, GlobalWindow.INSTANCE, AssertionScope.Panes.EARLY, "inEarlyGlobalWindowPanes()"));
+  }
+
+  private PAssert.IterableAssert<T> scopedTo(BoundedWindow window, AssertionScope.Panes panes, String method) {
+    return new PCollectionContentsAssert<>(
+        reason, actual, shape, elementCoder, AssertionScope.of(actual, window, panes, method + "(" + window + ")"));
   }
 
   @SafeVarargs
@@ -75,7 +118,7 @@ final class PCollectionContentsAssert<ElemT, T> implements PAssert.IterableAsser
     checkNotNull(checkerFn, "checkerFn");
     String name = PAssert.nextAssertName();
     AssertionSite site = AssertionSite.capture(name, reason);
-    actual.apply(name, new GatherThenCheck<>(gather, new ContentsCheck<>(site, actual.getCoder(), shape, checkerFn)));
+    actual.apply(name, new GatherThenCheck<>(new ContentsCheck<>(site, scope, actual.getCoder(), shape, checkerFn)));
     return this;
   }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.weir.sdk.coders.IterableCoder;
 import dev.weir.sdk.transforms.SerializableFunction;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.PCollection;
 import org.hamcrest.Matchers;
 
@@ -13,7 +14,8 @@ import org.hamcrest.Matchers;
  *
  * <p>Expected values are turned back into elements and shipped encoded with the collection's
  * coder, then shaped like the actual value, so both sides compare as the coder and the shape make
- * them. Not thread-safe, like building a pipeline.
+ * them. A scoped assertion ({@code inOnTimePane(...)}, ...) is a copy with another {@link
+ * AssertionScope}. Not thread-safe, like building a pipeline.
  *
  * @param <ElemT> the element type of the collection
  * @param <T> the type of the value checked
@@ -22,14 +24,44 @@ final class PCollectionSingletonAssert<ElemT, T> implements PAssert.SingletonAss
   private final String reason;
   private final PCollection<ElemT> actual;
   private final ActualShape<ElemT, T> shape;
-  private final GatherContents<ElemT> gather;
+  private final AssertionScope scope;
 
   PCollectionSingletonAssert(
-      String reason, PCollection<ElemT> actual, ActualShape<ElemT, T> shape, GatherContents<ElemT> gather) {
+      String reason, PCollection<ElemT> actual, ActualShape<ElemT, T> shape, AssertionScope scope) {
     this.reason = reason;
     this.actual = actual;
     this.shape = shape;
-    this.gather = gather;
+    this.scope = scope;
+  }
+
+  @Override
+  public PAssert.SingletonAssert<T> inOnlyPane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.ONLY, "inOnlyPane");
+  }
+
+  @Override
+  public PAssert.SingletonAssert<T> inFinalPane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.FINAL, "inFinalPane");
+  }
+
+  @Override
+  public PAssert.SingletonAssert<T> inOnTimePane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.ON_TIME, "inOnTimePane");
+  }
+
+  @Override
+  public PAssert.SingletonAssert<T> inEarlyPane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.EARLY, "inEarlyPane");
+  }
+
+  @Override
+  public PAssert.SingletonAssert<T> inLatePane(BoundedWindow window) {
+    return scopedTo(window, AssertionScope.Panes.LATE, "inLatePane");
+  }
+
+  private PAssert.SingletonAssert<T> scopedTo(BoundedWindow window, AssertionScope.Panes panes, String method) {
+    return new PCollectionSingletonAssert<>(
+        reason, actual, shape, AssertionScope.of(actual, window, panes, method + "(" + window + ")"));
   }
 
   @Override
@@ -59,7 +91,7 @@ final class PCollectionSingletonAssert<ElemT, T> implements PAssert.SingletonAss
     checkNotNull(checkerFn, "checkerFn");
     String name = PAssert.nextAssertName();
     AssertionSite site = AssertionSite.capture(name, reason);
-    actual.apply(name, new GatherThenCheck<>(gather, new ContentsCheck<>(site, actual.getCoder(), shape, checkerFn)));
+    actual.apply(name, new GatherThenCheck<>(new ContentsCheck<>(site, scope, actual.getCoder(), shape, checkerFn)));
     return this;
   }
 

@@ -17,8 +17,12 @@
  *   <li>A failed assertion surfaces as the runner's {@code PipelineExecutionException} with the
  *       {@code AssertionError} as its cause (Beam's {@code TestPipeline} unwraps it); its message
  *       names the assertion ({@code PAssert$N}), the declaring line, the expected and actual values.
- *   <li>Assertions gather a collection's elements over all windows and panes; scoping to one window
- *       or pane ({@code inWindow}, {@code inOnTimePane}, ...) is not there yet.
+ *   <li>Assertions are checked on a side input in the global window, after each element's window
+ *       and pane were recorded as data; a scoped assertion ({@code inWindow}, {@code inOnTimePane},
+ *       ...) picks its elements there, with Beam's rules per pane timing, and its failure message
+ *       says the scope. As in Beam, {@code SingletonAssert} has {@code inOnlyPane} but no {@code
+ *       inWindow}, and a window that is not of the collection's {@code WindowFn} is rejected when
+ *       the assertion is declared.
  *   <li>{@code thatMultimap(...).isEqualTo(...)} compares each key's values ignoring their order
  *       (the actual map's values are multisets).
  *   <li>{@code containsInAnyOrder} compares with {@code equals} in linear time and names the missing

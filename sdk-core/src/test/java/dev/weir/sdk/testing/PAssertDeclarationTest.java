@@ -56,6 +56,7 @@ class PAssertDeclarationTest {
     assertThat(parts, equalTo(List.of(
         "InMemoryElements/Read(ElementsSource)",
         "PAssert/Gather/IntoGlobalWindow/Window.Assign",
+        "PAssert/Gather/Capture/ParMultiDo(CaptureFn)",
         "PAssert/Gather/AsIterable/CreatePCollectionView",
         "PAssert/Trigger",
         "PAssert/Check/ParMultiDo(CheckFn)")));
