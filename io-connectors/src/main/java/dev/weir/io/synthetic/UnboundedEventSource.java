@@ -97,8 +97,9 @@ final class UnboundedEventSource extends UnboundedSource<Event, EventMark> {
 
   /** When event {@code i} is due, in ms since the epoch, for a generator started at {@code startMillis}. */
   long dueMillis(long startMillis, long i) {
-    // Split so that i * 1000 cannot overflow for any index.
-    long due = (i / eventsPerSecond) * 1000 + (i % eventsPerSecond) * 1000 / eventsPerSecond;
+    // i * 1000 would overflow for large indexes; whole seconds saturate instead.
+    long wholeSeconds = LongMath.saturatedMultiply(i / eventsPerSecond, 1000);
+    long due = LongMath.saturatedAdd(wholeSeconds, (i % eventsPerSecond) * 1000 / eventsPerSecond);
     return LongMath.saturatedAdd(startMillis, due);
   }
 
