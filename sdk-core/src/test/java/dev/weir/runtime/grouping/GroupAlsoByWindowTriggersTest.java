@@ -26,6 +26,7 @@ import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.transforms.windowing.Trigger;
 import dev.weir.sdk.transforms.windowing.Window.OnTimeBehavior;
+import dev.weir.sdk.values.TimestampedValue;
 import dev.weir.sdk.values.WindowingStrategy;
 import dev.weir.sdk.values.WindowingStrategy.AccumulationMode;
 import org.joda.time.Duration;
@@ -174,6 +175,38 @@ class GroupAlsoByWindowTriggersTest {
     t.addElement("k", 3, 9);
     assertThat(t.extractPanes(), contains(
         Pane.of("k", window(0, 25), 24, pane(true, false, Timing.EARLY, 0, -1), 1, 2, 3)));
+  }
+
+  @Test
+  void sessionMergedIntoANewWindowAfterAnEarlyPaneStartsItsPaneIndexAfresh() {
+    // Beam's ReduceFnRunner keeps pane info in the window's own state and clears it for every
+    // window merged away, so a merge result that is a new window has no previous pane.
+    GroupAlsoByWindowTester<String, Integer> t =
+        tester(WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10))).withTrigger(EARLY_EVERY_TWO))
+            .addElements("k", TimestampedValue.of(1, new Instant(1)), TimestampedValue.of(2, new Instant(5)));
+    assertThat(t.extractPanes(), contains(
+        Pane.of("k", window(1, 15), 14, pane(true, false, Timing.EARLY, 0, -1), 1, 2)));
+
+    t.addElement("k", 3, 12).advanceInputWatermark(100);
+    assertThat(t.extractPanes(), contains(
+        Pane.of("k", window(1, 22), 21, pane(true, true, Timing.ON_TIME, 0, 0), 3)));
+  }
+
+  @Test
+  void sessionThatAbsorbsANewElementsWindowContinuesItsPaneIndex() {
+    // The merge result is the session that already fired, whose own pane info Beam keeps.
+    GroupAlsoByWindowTester<String, Integer> t =
+        tester(WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10))).withTrigger(EARLY_EVERY_TWO))
+            .addElements("k", TimestampedValue.of(1, new Instant(1)), TimestampedValue.of(2, new Instant(5)));
+    assertThat(t.extractPanes(), contains(
+        Pane.of("k", window(1, 15), 14, pane(true, false, Timing.EARLY, 0, -1), 1, 2)));
+
+    t.addElements("k", TimestampedValue.of(3, new Instant(2)), TimestampedValue.of(4, new Instant(3)));
+    assertThat(t.extractPanes(), contains(
+        Pane.of("k", window(1, 15), 14, pane(false, false, Timing.EARLY, 1, -1), 3, 4)));
+    t.advanceInputWatermark(100);
+    assertThat(t.extractPanes(), contains(
+        Pane.<String, Integer>of("k", window(1, 15), 14, pane(false, true, Timing.ON_TIME, 2, 0))));
   }
 
   @Test

@@ -84,6 +84,26 @@ class SessionsOnAStreamTest {
     p.run();
   }
 
+  /** As in Beam, a session that absorbs new elements' windows keeps its pane count. */
+  @Test
+  void aSessionThatAbsorbsWindowsAfterAnEarlyPaneContinuesItsPaneCount() {
+    TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
+        .addElements(TimestampedValue.of("a", new Instant(1)), TimestampedValue.of("b", new Instant(5)))
+        .addElements(TimestampedValue.of("c", new Instant(2)), TimestampedValue.of("d", new Instant(3)))
+        .advanceWatermarkToInfinity();
+
+    PCollection<String> panes = sessionsOf(stream, Window.<String>into(Sessions.withGapDuration(Duration.millis(10)))
+        .triggering(AfterWatermark.pastEndOfWindow().withEarlyFirings(AfterPane.elementCountAtLeast(2)))
+        .accumulatingFiredPanes()
+        .withAllowedLateness(Duration.ZERO));
+
+    PAssert.that(panes).containsInAnyOrder(
+        "k=[a, b] [1,15) EARLY#0",
+        "k=[a, b, c, d] [1,15) EARLY#1",
+        "k=[a, b, c, d] [1,15) ON_TIME#2 last");
+    p.run();
+  }
+
   @Test
   void lateDataForAnExpiredSessionIsDroppedButWithinTheLatenessItStartsALatePane() {
     TestStream<String> stream = TestStream.create(StringUtf8Coder.of())
