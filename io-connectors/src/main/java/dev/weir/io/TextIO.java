@@ -20,6 +20,7 @@ import dev.weir.sdk.values.PDone;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.joda.time.Duration;
 
 /**
  * Reads and writes text files, one element per line, as Beam's {@code org.apache.beam.sdk.io.TextIO}.
@@ -48,6 +49,13 @@ import java.util.UUID;
  * into place by a final commit step, so an output file name never shows a partial file and a failed
  * write leaves no output file (its temporary directory may remain).
  *
+ * <p><b>Watching</b>: {@code read().from(glob).watchForNewFiles(pollInterval, Watch.Growth.afterTimeSinceNewOutput(d))}
+ * is an unbounded read that also takes files appearing later, each path once, and ends when the
+ * termination condition stops polling and every file taken is read; lines are stamped by a
+ * {@link TimestampPolicy} ({@link Read#withTimestampPolicy}, processing time by default). Its
+ * checkpoints hold the files taken and the byte offset in the one being read. See
+ * {@link WatchedTextSource}.
+ *
  * <p>Differences from Beam: local files only; reading knows AUTO, UNCOMPRESSED and GZIP; writing
  * does not compress and supports neither windowed writes, dynamic destinations nor an unbounded
  * input; {@code write()} returns {@link PDone} where Beam's returns a {@code WriteFilesResult}.
@@ -73,22 +81,75 @@ public final class TextIO {
 
     private final String filepattern;
     private final Compression compression;
+    /** How often to poll for new files, or null for a bounded read of the files there now. */
+    private final Duration pollInterval;
+    private final Watch.TerminationCondition termination;
+    private final TimestampPolicy<String> timestampPolicy;
+    private final WallClock clock;
 
     private Read(String filepattern, Compression compression) {
+      this(filepattern, compression, null, null, null, WallClock.SYSTEM);
+    }
+
+    private Read(String filepattern, Compression compression, Duration pollInterval,
+        Watch.TerminationCondition termination, TimestampPolicy<String> timestampPolicy, WallClock clock) {
       this.filepattern = filepattern;
       this.compression = compression;
+      this.pollInterval = pollInterval;
+      this.termination = termination;
+      this.timestampPolicy = timestampPolicy;
+      this.clock = clock;
     }
 
     /** Reads the file, or the files the glob matches, named by {@code filepattern}. */
     public Read from(String filepattern) {
       checkArgument(filepattern != null && !filepattern.isEmpty(),
           "TextIO.read().from(): the file pattern must not be empty");
-      return new Read(filepattern, compression);
+      return new Read(filepattern, compression, pollInterval, termination, timestampPolicy, clock);
     }
 
     /** Reads the files as compressed with {@code compression}; AUTO (the default) goes by extension. */
     public Read withCompression(Compression compression) {
-      return new Read(filepattern, Objects.requireNonNull(compression, "compression"));
+      return new Read(filepattern, Objects.requireNonNull(compression, "compression"), pollInterval, termination,
+          timestampPolicy, clock);
+    }
+
+    /**
+     * Makes this an unbounded read that also takes the files appearing later: it polls the pattern
+     * every {@code pollInterval}, reads each new path once, and ends when
+     * {@code terminationCondition} (see {@link Watch.Growth}) stops polling and every file taken is
+     * read. A pattern that matches nothing yet is fine. Lines are stamped by the
+     * {@link #withTimestampPolicy timestamp policy}, processing time by default.
+     *
+     * @throws IllegalArgumentException if {@code pollInterval} is not positive
+     */
+    public Read watchForNewFiles(Duration pollInterval, Watch.TerminationCondition terminationCondition) {
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      Objects.requireNonNull(terminationCondition, "terminationCondition");
+      checkArgument(pollInterval.isLongerThan(Duration.ZERO),
+          "TextIO.read().watchForNewFiles(%s, ...): the poll interval must be positive", pollInterval);
+      return new Read(filepattern, compression, pollInterval, terminationCondition, timestampPolicy, clock);
+    }
+
+    /**
+     * Stamps the lines of a {@link #watchForNewFiles watching} read, and computes its watermark,
+     * with {@code policy}; {@link TimestampPolicy#processingTime()} by default. A read that does not
+     * watch refuses a policy when applied: its lines have no event time yet.
+     */
+    public Read withTimestampPolicy(TimestampPolicy<String> policy) {
+      return new Read(filepattern, compression, pollInterval, termination,
+          Objects.requireNonNull(policy, "policy"), clock);
+    }
+
+    /** This read with wall time taken from {@code clock}; for tests in this package. */
+    Read withClock(WallClock clock) {
+      return new Read(filepattern, compression, pollInterval, termination, timestampPolicy,
+          Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** Whether this read {@link #watchForNewFiles watches} for new files. */
+    public boolean isWatching() {
+      return pollInterval != null;
     }
 
     /** The file pattern, or null before {@link #from}. */
@@ -103,7 +164,21 @@ public final class TextIO {
     @Override
     public PCollection<String> expand(PBegin input) {
       checkState(filepattern != null, "TextIO.read() has no file to read: call .from(\"path/or/glob\") on it");
+      if (isWatching()) {
+        return input.apply("Read", dev.weir.sdk.io.Read.from(watchedSource()));
+      }
+      checkArgument(timestampPolicy == null,
+          "TextIO.read().from(\"%s\").withTimestampPolicy(%s): only a read that watches for new files takes a"
+              + " timestamp policy. Fix: add .watchForNewFiles(pollInterval, Watch.Growth.never()), or stamp the"
+              + " lines with WithTimestamps after reading", filepattern, timestampPolicy);
       return input.apply("Read", dev.weir.sdk.io.Read.from(TextSource.fromPattern(filepattern, compression)));
+    }
+
+    /** The unbounded source of a watching read. */
+    WatchedTextSource watchedSource() {
+      checkState(isWatching(), "TextIO.read().from(\"%s\") does not watch for new files", filepattern);
+      TimestampPolicy<String> policy = timestampPolicy == null ? TimestampPolicy.processingTime() : timestampPolicy;
+      return new WatchedTextSource(new FilePattern(filepattern), compression, pollInterval, termination, policy, clock);
     }
 
     @Override
@@ -133,6 +208,8 @@ public final class TextIO {
     @Override
     public PCollection<LocatedLine> expand(PBegin input) {
       checkState(read.filepattern != null, "TextIO.read() has no file to read: call .from(\"path/or/glob\") on it");
+      checkState(!read.isWatching(), "TextIO.read().from(\"%s\"): reading with line locations does not support"
+          + " watchForNewFiles yet", read.filepattern);
       TextSource text = TextSource.fromPattern(read.filepattern, read.compression);
       return input.apply("Read", dev.weir.sdk.io.Read.from(new LocatedTextSource(text)));
     }

@@ -1,0 +1,101 @@
+package dev.weir.io;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.weir.sdk.coders.AtomicCoder;
+import dev.weir.sdk.coders.BooleanCoder;
+import dev.weir.sdk.coders.CoderException;
+import dev.weir.sdk.coders.InstantCoder;
+import dev.weir.sdk.coders.ListCoder;
+import dev.weir.sdk.coders.NullableCoder;
+import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.coders.VarIntCoder;
+import dev.weir.sdk.coders.VarLongCoder;
+import dev.weir.sdk.io.UnboundedSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Objects;
+import org.joda.time.Instant;
+
+/**
+ * Where a reader of a {@link WatchedTextSource} is: every file it has taken, how far it has read,
+ * and the times its termination condition and timestamp policy need. Nothing to acknowledge on
+ * finalization: files are not consumed.
+ *
+ * <p>Invariant: {@code 0 <= current <= taken.size()}; the files {@code taken[0, current)} are read
+ * completely, {@code taken[current]} (if any) is read up to byte {@code offset} of its
+ * (decompressed) content, which is the start of the next line to deliver, and the files after it
+ * are taken but not yet opened.
+ *
+ * @param taken the absolute paths taken, in the order they were taken; each appears once
+ * @param current the index in {@code taken} of the file being read, {@code taken.size()} if none
+ * @param offset the byte offset in {@code taken[current]} of the next line; 0 if none
+ * @param startedAt when watching started
+ * @param lastNewFileAt when a poll last found a new file; null if none ever did
+ * @param pollingDone whether the termination condition has stopped polling
+ * @param policyState the timestamp policy's state
+ */
+record WatchMark(List<String> taken, int current, long offset, Instant startedAt, Instant lastNewFileAt,
+    boolean pollingDone, TimestampPolicy.State policyState) implements UnboundedSource.CheckpointMark {
+  WatchMark {
+    taken = List.copyOf(taken);
+    checkArgument(0 <= current && current <= taken.size(), "current file %s outside [0, %s]", current, taken.size());
+    checkArgument(offset >= 0 && (offset == 0 || current < taken.size()), "offset %s with no current file", offset);
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(policyState, "policyState");
+  }
+
+  @Override
+  public void finalizeCheckpoint() {}
+
+  /**
+   * Encodes a mark as a format version ({@value #VERSION}) followed by its fields in order. Decoding
+   * refuses another version or a mark that breaks the invariant, with a {@link CoderException}.
+   */
+  static final class WatchMarkCoder extends AtomicCoder<WatchMark> {
+    private static final long serialVersionUID = 1L;
+    static final int VERSION = 1;
+    private static final WatchMarkCoder INSTANCE = new WatchMarkCoder();
+    private static final ListCoder<String> PATHS = ListCoder.of(StringUtf8Coder.of());
+    private static final NullableCoder<Instant> OPTIONAL_INSTANT = NullableCoder.of(InstantCoder.of());
+
+    private WatchMarkCoder() {}
+
+    static WatchMarkCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(WatchMark mark, OutputStream out) throws IOException {
+      VarIntCoder.of().encode(VERSION, out);
+      PATHS.encode(mark.taken(), out);
+      VarIntCoder.of().encode(mark.current(), out);
+      VarLongCoder.of().encode(mark.offset(), out);
+      InstantCoder.of().encode(mark.startedAt(), out);
+      OPTIONAL_INSTANT.encode(mark.lastNewFileAt(), out);
+      BooleanCoder.of().encode(mark.pollingDone(), out);
+      TimestampPolicy.StateCoder.of().encode(mark.policyState(), out);
+    }
+
+    @Override
+    public WatchMark decode(InputStream in) throws IOException {
+      int version = VarIntCoder.of().decode(in);
+      if (version != VERSION) {
+        throw new CoderException("TextIO watch checkpoint mark has format version " + version
+            + ", this Weir reads version " + VERSION + ". Fix: restart from a checkpoint written by the same version");
+      }
+      try {
+        return new WatchMark(PATHS.decode(in), VarIntCoder.of().decode(in), VarLongCoder.of().decode(in),
+            InstantCoder.of().decode(in), OPTIONAL_INSTANT.decode(in), BooleanCoder.of().decode(in),
+            TimestampPolicy.StateCoder.of().decode(in));
+      } catch (IllegalArgumentException e) {
+        throw new CoderException("Corrupt TextIO watch checkpoint mark: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}

@@ -1,0 +1,205 @@
+package dev.weir.io;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import dev.weir.sdk.io.UnboundedSource.UnboundedReader;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.joda.time.Instant;
+
+/**
+ * Reads a {@link WatchedTextSource}: polls for new files when due, then reads the taken files line
+ * by line; see the source for the rules and {@link WatchMark} for the state it checkpoints.
+ *
+ * <p>{@link #advance()} returns false when no line is available now: the current files are read and
+ * the next poll is not yet due, or it found nothing new. Polls happen only inside {@code start()}
+ * and {@code advance()}. A file that cannot be opened or read fails the call with an
+ * {@link IOException} naming it. Used by one thread at a time.
+ */
+final class WatchedTextReader extends UnboundedReader<String> {
+  private final WatchedTextSource source;
+  private final WatchMark resumeFrom;
+  private final List<String> taken = new ArrayList<>();
+  private final Set<String> takenSet = new HashSet<>();
+  /** Index in {@link #taken} of the file being read; {@code taken.size()} if none. */
+  private int current;
+  /** Byte offset in the current file of the line after the last one delivered. */
+  private long offset;
+  /** Open on the current file once reading it began; null otherwise. */
+  private LineReader lines;
+  private Instant startedAt;
+  private Instant lastNewFileAt;
+  private boolean pollingDone;
+  /** When the next poll is due; the start means at once. */
+  private Instant nextPollAt = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  private TimestampPolicy.State policyState;
+  private String currentLine;
+  private Instant currentTimestamp;
+
+  WatchedTextReader(WatchedTextSource source, WatchMark resumeFrom) {
+    this.source = source;
+    this.resumeFrom = resumeFrom;
+  }
+
+  @Override
+  public boolean start() throws IOException {
+    checkState(startedAt == null, "start() was already called on this reader of %s", source);
+    if (resumeFrom == null) {
+      startedAt = source.clock().now();
+      policyState = source.policy().initialState(startedAt);
+    } else {
+      taken.addAll(resumeFrom.taken());
+      takenSet.addAll(resumeFrom.taken());
+      current = resumeFrom.current();
+      offset = resumeFrom.offset();
+      startedAt = resumeFrom.startedAt();
+      lastNewFileAt = resumeFrom.lastNewFileAt();
+      pollingDone = resumeFrom.pollingDone();
+      policyState = resumeFrom.policyState();
+    }
+    return advance();
+  }
+
+  @Override
+  public boolean advance() throws IOException {
+    checkState(startedAt != null, "advance() before start() on a reader of %s", source);
+    currentLine = null;
+    while (true) {
+      if (lines != null) {
+        if (nextLine()) {
+          return true;
+        }
+        continue;
+      }
+      if (current < taken.size()) {
+        lines = open(taken.get(current), offset);
+        continue;
+      }
+      Instant now = source.clock().now();
+      if (pollingDone || now.isBefore(nextPollAt) || !poll(now)) {
+        return false;
+      }
+    }
+  }
+
+  /** Delivers the next line of the current file; at its end, closes it and moves on. */
+  private boolean nextLine() throws IOException {
+    String line;
+    try {
+      line = lines.readLine();
+    } catch (IOException e) {
+      throw TextSource.cannotRead(taken.get(current), e);
+    }
+    if (line == null) {
+      lines.close();
+      lines = null;
+      current++;
+      offset = 0;
+      return false;
+    }
+    offset = lines.position();
+    Instant now = source.clock().now();
+    currentLine = line;
+    currentTimestamp = source.policy().timestampOf(line, now);
+    policyState = source.policy().observe(policyState, currentTimestamp, now);
+    return true;
+  }
+
+  /** Matches the pattern and takes the new files; true if there were any. */
+  private boolean poll(Instant now) throws IOException {
+    int before = taken.size();
+    for (Path path : source.pattern().match()) {
+      String file = path.toString();
+      if (takenSet.add(file)) {
+        taken.add(file);
+      }
+    }
+    boolean foundNew = taken.size() > before;
+    if (foundNew) {
+      lastNewFileAt = now;
+    }
+    nextPollAt = now.plus(source.pollInterval());
+    pollingDone = source.termination().canStopPolling(startedAt, lastNewFileAt, now);
+    return foundNew;
+  }
+
+  /** Opens {@code file} positioned at byte {@code from} of its decompressed content. */
+  private LineReader open(String file, long from) throws IOException {
+    Compression resolved = source.compression().resolveFor(file);
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(Paths.get(file), StandardOpenOption.READ);
+      if (resolved.isSplittable()) {
+        channel.position(from);
+        return new LineReader(resolved.readDecompressed(Channels.newInputStream(channel)), from);
+      }
+      InputStream in = resolved.readDecompressed(Channels.newInputStream(channel));
+      in.skipNBytes(from);
+      return new LineReader(in, from);
+    } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      throw TextSource.cannotRead(file, e instanceof IOException io ? io : new IOException(e));
+    }
+  }
+
+  @Override
+  public String getCurrent() {
+    if (currentLine == null) {
+      throw new NoSuchElementException("no current line in " + source);
+    }
+    return currentLine;
+  }
+
+  @Override
+  public Instant getCurrentTimestamp() {
+    if (currentLine == null) {
+      throw new NoSuchElementException("no current line in " + source);
+    }
+    return currentTimestamp;
+  }
+
+  /** The end of time once polling stopped and every taken file is read; else the policy's watermark. */
+  @Override
+  public Instant getWatermark() {
+    if (startedAt == null) {
+      return BoundedWindow.TIMESTAMP_MIN_VALUE;
+    }
+    if (pollingDone && lines == null && current >= taken.size()) {
+      return BoundedWindow.TIMESTAMP_MAX_VALUE;
+    }
+    policyState = source.policy().advance(policyState, source.clock().now());
+    return policyState.watermark();
+  }
+
+  @Override
+  public WatchMark getCheckpointMark() {
+    checkState(startedAt != null, "getCheckpointMark() before start() on a reader of %s", source);
+    return new WatchMark(taken, current, offset, startedAt, lastNewFileAt, pollingDone, policyState);
+  }
+
+  @Override
+  public WatchedTextSource getCurrentSource() {
+    return source;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (lines != null) {
+      lines.close();
+      lines = null;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.weir.io;
+
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.io.UnboundedSource;
+import dev.weir.sdk.options.PipelineOptions;
+import java.util.List;
+import java.util.Objects;
+import org.joda.time.Duration;
+
+/**
+ * The lines of the files a pattern matches, now and as they appear, as an {@link UnboundedSource}:
+ * the source behind {@link TextIO.Read#watchForNewFiles}.
+ *
+ * <p>One reader watches the whole pattern ({@link #split} returns this source alone, since files
+ * are discovered by one poll): it matches the pattern at start and then every {@code pollInterval},
+ * takes each matched path it has not taken before, and reads the taken files one after the other,
+ * in the order taken (name order within one poll). As in Beam, a path is taken once: a file that
+ * later grows, is rewritten or is deleted and created again under the same name is not read again,
+ * so files should appear complete (written elsewhere, then renamed into the directory). Each file is
+ * read to its end as it is when the reader gets to it.
+ *
+ * <p>After each poll the {@link Watch.TerminationCondition} is asked whether polling may stop; once
+ * it has stopped and every taken file is read, the watermark is the end of time and the source is
+ * done. Until then, timestamps and the watermark come from the {@link TimestampPolicy}.
+ *
+ * <p>Checkpoint marks ({@link WatchMark}) hold the paths taken, the file being read with the byte
+ * offset of its next line, the watch's times and the policy's state; a reader created from a mark
+ * delivers exactly the lines after the last one delivered before it. Immutable and serializable.
+ */
+final class WatchedTextSource extends UnboundedSource<String, WatchMark> {
+  private static final long serialVersionUID = 1L;
+
+  private final FilePattern pattern;
+  private final Compression compression;
+  private final Duration pollInterval;
+  private final Watch.TerminationCondition termination;
+  private final TimestampPolicy<String> policy;
+  private final WallClock clock;
+
+  WatchedTextSource(FilePattern pattern, Compression compression, Duration pollInterval,
+      Watch.TerminationCondition termination, TimestampPolicy<String> policy, WallClock clock) {
+    this.pattern = Objects.requireNonNull(pattern, "pattern");
+    this.compression = Objects.requireNonNull(compression, "compression");
+    this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+    this.termination = Objects.requireNonNull(termination, "termination");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  FilePattern pattern() {
+    return pattern;
+  }
+
+  Compression compression() {
+    return compression;
+  }
+
+  Duration pollInterval() {
+    return pollInterval;
+  }
+
+  Watch.TerminationCondition termination() {
+    return termination;
+  }
+
+  TimestampPolicy<String> policy() {
+    return policy;
+  }
+
+  WallClock clock() {
+    return clock;
+  }
+
+  @Override
+  public List<WatchedTextSource> split(int desiredNumSplits, PipelineOptions options) {
+    return List.of(this);
+  }
+
+  @Override
+  public UnboundedReader<String> createReader(PipelineOptions options, WatchMark checkpointMark) {
+    return new WatchedTextReader(this, checkpointMark);
+  }
+
+  @Override
+  public Coder<WatchMark> getCheckpointMarkCoder() {
+    return WatchMark.WatchMarkCoder.of();
+  }
+
+  @Override
+  public Coder<String> getOutputCoder() {
+    return StringUtf8Coder.of();
+  }
+
+  @Override
+  public String toString() {
+    return "WatchedTextSource(" + pattern + ", every " + pollInterval + ", " + termination + ", " + policy + ")";
+  }
+}
