@@ -9,6 +9,8 @@ import dev.weir.sdk.values.PCollection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,34 @@ class TextIOConstructionTest {
         () -> Pipeline.create().apply(TextIO.read()));
 
     assertTrue(e.getMessage().contains("call .from("), e.getMessage());
+  }
+
+  @Test
+  void aTimestampPolicyOnAReadThatDoesNotWatchFailsWhenAppliedWithTheFix() throws IOException {
+    Path file = Files.writeString(dir.resolve("a.txt"), "a\n");
+    TextIO.Read read = TextIO.read().from(file.toString())
+        .withTimestampPolicy(TimestampPolicy.eventTime((String line) -> new Instant(0), Duration.ZERO));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pipeline.create().apply(read));
+
+    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(".watchForNewFiles("),
+        e.getMessage());
+  }
+
+  @Test
+  void watchingWithAZeroPollIntervalFails() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TextIO.read().from(dir + "/*").watchForNewFiles(Duration.ZERO, Watch.Growth.never()));
+
+    assertTrue(e.getMessage().contains("poll interval must be positive"), e.getMessage());
+  }
+
+  @Test
+  void aWatchingReadOfAnEmptyDirectoryIsAnUnboundedCollection() {
+    PCollection<String> lines = Pipeline.create()
+        .apply(TextIO.read().from(dir + "/*.txt").watchForNewFiles(Duration.millis(10), Watch.Growth.never()));
+
+    assertEquals(PCollection.IsBounded.UNBOUNDED, lines.isBounded());
   }
 
   @Test
