@@ -13,6 +13,7 @@ import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
 import dev.weir.sdk.coders.CoderUtils;
+import dev.weir.sdk.coders.CustomCoder;
 import dev.weir.sdk.coders.NullableCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.options.PipelineOptionsFactory;
@@ -23,6 +24,8 @@ import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -139,6 +142,15 @@ class GraphFingerprintTest {
   }
 
   @Test
+  void aCoderThatPrintsLikeTheOldOneIsNamedByClass() {
+    GraphFingerprint lookalike = fingerprint(wordCount("Words", new LookalikeCoder(), false));
+
+    assertThat(original().describeDifferences(lookalike), equalTo(List.of(
+        "the coder of 'Format/ParMultiDo(FormatCount).output' changed from dev.weir.sdk.coders.StringUtf8Coder"
+            + " StringUtf8Coder to dev.weir.runtime.graph.GraphFingerprintTest$LookalikeCoder StringUtf8Coder")));
+  }
+
+  @Test
   void checkCompatibleAcceptsAnEqualGraph() {
     assertDoesNotThrow(() -> GraphFingerprint.checkCompatible(Path.of("/tmp/ckpt"), original(), original()));
   }
@@ -158,5 +170,25 @@ class GraphFingerprintTest {
             + "  - step 'Log/ParMultiDo(SplitWords)' was added\n"
             + "Fix: use a new --checkpointDir to start this pipeline from scratch, or revert the change to resume"
             + " from /data/ckpt."));
+  }
+
+  /** Another encoding of strings that prints as {@code StringUtf8Coder}. */
+  static final class LookalikeCoder extends CustomCoder<String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(String value, OutputStream out) throws IOException {
+      StringUtf8Coder.of().encode(value, out);
+    }
+
+    @Override
+    public String decode(InputStream in) throws IOException {
+      return StringUtf8Coder.of().decode(in);
+    }
+
+    @Override
+    public String toString() {
+      return "StringUtf8Coder";
+    }
   }
 }
