@@ -110,6 +110,37 @@ public final class TextIO {
     protected String getKindString() {
       return "TextIO.Read";
     }
+
+    /**
+     * The same read yielding each line with its file and 1-based line number; internal to the
+     * connectors (JsonIO's dead letters name where a bad line came from).
+     */
+    ReadWithLocation withLocation() {
+      return new ReadWithLocation(this);
+    }
+  }
+
+  /** Reads lines as {@link Read} does, each with its file and line number; see {@link LocatedTextSource}. */
+  static final class ReadWithLocation extends PTransform<PBegin, PCollection<LocatedLine>> {
+    private static final long serialVersionUID = 1L;
+
+    private final Read read;
+
+    private ReadWithLocation(Read read) {
+      this.read = read;
+    }
+
+    @Override
+    public PCollection<LocatedLine> expand(PBegin input) {
+      checkState(read.filepattern != null, "TextIO.read() has no file to read: call .from(\"path/or/glob\") on it");
+      TextSource text = TextSource.fromPattern(read.filepattern, read.compression);
+      return input.apply("Read", dev.weir.sdk.io.Read.from(new LocatedTextSource(text)));
+    }
+
+    @Override
+    protected String getKindString() {
+      return "TextIO.ReadWithLocation";
+    }
   }
 
   /**

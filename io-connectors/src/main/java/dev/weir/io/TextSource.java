@@ -1,6 +1,7 @@
 package dev.weir.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.StringUtf8Coder;
@@ -155,13 +156,33 @@ final class TextSource extends BoundedSource<String> {
   @Override
   public BoundedReader<String> createReader(PipelineOptions options) throws IOException {
     if (file != null) {
-      return new RangeReader(this);
+      return new RangeReader(this, false);
     }
+    return new ConcatenatingReader<>(this, wholeFiles());
+  }
+
+  /** Whether this source is one range of one file (else it is a pattern). */
+  boolean isRange() {
+    return file != null;
+  }
+
+  /** One whole-file range source per file this pattern source matches, in name order. */
+  List<TextSource> wholeFiles() {
     List<TextSource> perFile = new ArrayList<>();
     for (Path path : matchOrFail()) {
       perFile.add(forRange(path, compression, 0, TO_END_OF_FILE));
     }
-    return new ConcatenatingReader(this, perFile);
+    return perFile;
+  }
+
+  /**
+   * A reader of this range source that also knows each line's 1-based number in its file. A range
+   * that starts past offset 0 scans the file from its beginning to count the lines before it, so
+   * numbering costs reading each file's prefix once per range.
+   */
+  RangeReader createNumberingReader() {
+    checkArgument(file != null, "only a range source numbers its lines; split %s first", this);
+    return new RangeReader(this, true);
   }
 
   @Override
@@ -173,21 +194,28 @@ final class TextSource extends BoundedSource<String> {
         + compression + ")";
   }
 
-  /** Reads the lines one range of one file owns. */
-  private static final class RangeReader extends BoundedReader<String> {
+  /**
+   * Reads the lines one range of one file owns; when numbering, also counts them from the start of
+   * the file.
+   */
+  static final class RangeReader extends BoundedReader<String> {
     private final TextSource source;
+    private final boolean numbering;
     private LineReader lines;
     private String current;
+    /** The number of lines of the file read or skipped so far: the current line's number. */
+    private long lineNumber;
 
-    RangeReader(TextSource source) {
+    private RangeReader(TextSource source, boolean numbering) {
       this.source = source;
+      this.numbering = numbering;
     }
 
     @Override
     public boolean start() throws IOException {
       try {
         lines = open();
-        if (source.start > 0 && !lines.skipLine()) {
+        if (!skipToFirstOwnedLine()) {
           return false;
         }
       } catch (IOException e) {
@@ -196,10 +224,27 @@ final class TextSource extends BoundedSource<String> {
       return advance();
     }
 
+    /**
+     * Moves to the first line starting at or after the range's start. Both ways land on the same
+     * line: a line starts at 0 or right after a terminator.
+     */
+    private boolean skipToFirstOwnedLine() throws IOException {
+      if (!numbering) {
+        return source.start == 0 || lines.skipLine();
+      }
+      while (lines.position() < source.start) {
+        if (!lines.skipLine()) {
+          return false;
+        }
+        lineNumber++;
+      }
+      return true;
+    }
+
     private LineReader open() throws IOException {
       FileChannel channel = FileChannel.open(Paths.get(source.file), StandardOpenOption.READ);
       try {
-        long readFrom = source.start == 0 ? 0 : source.start - 1;
+        long readFrom = source.start == 0 || numbering ? 0 : source.start - 1;
         channel.position(readFrom);
         InputStream in = source.compression.readDecompressed(Channels.newInputStream(channel));
         return new LineReader(in, readFrom);
@@ -220,7 +265,25 @@ final class TextSource extends BoundedSource<String> {
       } catch (IOException e) {
         throw cannotRead(source.file, e);
       }
-      return current != null;
+      if (current == null) {
+        return false;
+      }
+      lineNumber++;
+      return true;
+    }
+
+    /** The 1-based number of the current line in its file; only for a numbering reader. */
+    long getCurrentLineNumber() {
+      checkState(numbering, "this reader of %s does not number lines", source);
+      if (current == null) {
+        throw new NoSuchElementException("no current line in " + source);
+      }
+      return lineNumber;
+    }
+
+    /** The file this reader reads. */
+    String getFile() {
+      return source.file;
     }
 
     @Override
@@ -253,14 +316,18 @@ final class TextSource extends BoundedSource<String> {
     }
   }
 
-  /** Reads several whole files one after the other: the reader of an unsplit pattern source. */
-  private static final class ConcatenatingReader extends BoundedReader<String> {
-    private final TextSource source;
-    private final List<TextSource> files;
+  /**
+   * Reads several whole files one after the other: the reader of an unsplit pattern source.
+   *
+   * @param <T> what each file's reader yields
+   */
+  static final class ConcatenatingReader<T> extends BoundedReader<T> {
+    private final BoundedSource<T> source;
+    private final List<? extends BoundedSource<T>> files;
     private int index = -1;
-    private BoundedReader<String> reader;
+    private BoundedReader<T> reader;
 
-    ConcatenatingReader(TextSource source, List<TextSource> files) {
+    ConcatenatingReader(BoundedSource<T> source, List<? extends BoundedSource<T>> files) {
       this.source = source;
       this.files = files;
     }
@@ -293,7 +360,7 @@ final class TextSource extends BoundedSource<String> {
     }
 
     @Override
-    public String getCurrent() {
+    public T getCurrent() {
       if (reader == null) {
         throw new NoSuchElementException("no current line in " + source);
       }
@@ -308,7 +375,7 @@ final class TextSource extends BoundedSource<String> {
     }
 
     @Override
-    public TextSource getCurrentSource() {
+    public BoundedSource<T> getCurrentSource() {
       return source;
     }
   }

@@ -1,0 +1,109 @@
+package dev.weir.io.synthetic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weir.sdk.testing.PAssert;
+import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.transforms.Count;
+import dev.weir.sdk.transforms.DoFn;
+import dev.weir.sdk.transforms.Filter;
+import dev.weir.sdk.transforms.MapElements;
+import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.SerializableFunction;
+import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.IntervalWindow;
+import dev.weir.sdk.transforms.windowing.Window;
+import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.TypeDescriptors;
+import java.util.List;
+import org.joda.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Workloads W0 and W1 of WORKLOADS.md on the test runner, over the generator read as a batch and
+ * as a stream, give the rows and checksum of a plain loop over the spec ({@link SpecReference}).
+ */
+class WorkloadsPipelineTest {
+  private static final long N = 100_000;
+  /**
+   * Enough events for event time to cross two window ends (25 s), so that a watermark running
+   * ahead of the spec's would drop late events from closed windows and change the rows.
+   */
+  private static final long N_CROSSING_WINDOWS = 250_000;
+
+  @RegisterExtension final transient TestPipeline p = TestPipeline.create();
+
+  /** W0: events with signal > 15, each hashed as the row (device, signal, ts). */
+  private static PCollection<Long> w0(PCollection<Event> events) {
+    return events
+        .apply(Filter.by((Event e) -> e.signal() > 15))
+        .apply(MapElements.into(TypeDescriptors.longs()).via((Event e) -> RowHash.of(e.device(), e.signal(), e.ts())));
+  }
+
+  /** W1: counts per device per fixed 10 s window, as rows "device,windowStart,count". */
+  private static PCollection<String> w1(PCollection<Event> events) {
+    return events
+        .apply(Window.into(FixedWindows.of(Duration.standardSeconds(10))))
+        .apply(MapElements.into(TypeDescriptors.strings()).via(Event::device))
+        .apply(Count.perElement())
+        .apply(ParDo.of(new W1RowFn()));
+  }
+
+  /** Writes a per-device count as the W1 row of the window it was counted in. */
+  private static final class W1RowFn extends DoFn<KV<String, Long>, String> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void processElement(@Element KV<String, Long> count, IntervalWindow window, OutputReceiver<String> out) {
+      out.output(count.getKey() + "," + window.start().getMillis() + "," + count.getValue());
+    }
+  }
+
+  /** Checks the row count and checksum of hashed rows against the reference's. */
+  private static SerializableFunction<Iterable<Long>, Void> hasRowsAndChecksum(long rows, long checksum) {
+    return hashes -> {
+      Checksum actual = new Checksum();
+      hashes.forEach(actual::add);
+      assertEquals(rows, actual.rows(), "rows");
+      assertEquals(checksum, actual.value(), "checksum");
+      return null;
+    };
+  }
+
+  @Test
+  void w0OverABatchMatchesThePlainLoop() {
+    List<Long> expected = SpecReference.w0RowHashes(N);
+    PAssert.that(w0(p.apply(SyntheticEvents.bounded(N))))
+        .satisfies(hasRowsAndChecksum(expected.size(), SpecReference.sum(expected)));
+    p.run();
+  }
+
+  @Test
+  void w1OverABatchMatchesThePlainLoop() {
+    List<String> expected = SpecReference.w1Rows(N);
+    PCollection<String> rows = w1(p.apply(SyntheticEvents.bounded(N)));
+    PAssert.that(rows).containsInAnyOrder(expected);
+    PAssert.that(rows.apply("HashRows", MapElements.into(TypeDescriptors.longs()).via(SpecReference::w1RowHash)))
+        .satisfies(hasRowsAndChecksum(expected.size(), SpecReference.sum(
+            expected.stream().map(SpecReference::w1RowHash).toList())));
+    p.run();
+  }
+
+  @Test
+  void w1OverAStreamMatchesThePlainLoopSinceNoEventIsLate() {
+    List<String> expected = SpecReference.w1Rows(N_CROSSING_WINDOWS);
+    PAssert.that(w1(p.apply(SyntheticEvents.unbounded().withMaxEvents(N_CROSSING_WINDOWS))))
+        .containsInAnyOrder(expected);
+    p.run();
+  }
+
+  @Test
+  void w0OverAStreamMatchesThePlainLoop() {
+    List<Long> expected = SpecReference.w0RowHashes(N);
+    PAssert.that(w0(p.apply(SyntheticEvents.unbounded().withMaxEvents(N))))
+        .satisfies(hasRowsAndChecksum(expected.size(), SpecReference.sum(expected)));
+    p.run();
+  }
+}
