@@ -93,7 +93,7 @@ final class ReferenceLoop {
    * Merges the intervals {@code [ts, ts + gap)} of one user's events into sessions by Beam's rule:
    * overlapping intervals merge, touching ones ({@code ts == end}) do not.
    */
-  private static void addSessions(Checksum checksum, String user, long[] times, int size) {
+  static void addSessions(Checksum checksum, String user, long[] times, int size) {
     Arrays.sort(times, 0, size);
     long start = times[0];
     long end = start + W3_GAP;
