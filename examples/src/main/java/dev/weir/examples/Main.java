@@ -1,5 +1,6 @@
 package dev.weir.examples;
 
+import dev.weir.examples.bench.Bench;
 import dev.weir.sdk.Pipeline;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -14,11 +15,14 @@ import java.util.function.Consumer;
  * <pre>
  * java -jar examples/target/weir-examples.jar                      # lists the examples
  * java -jar examples/target/weir-examples.jar WordCount --output=/tmp/counts [--runner=direct]
+ * java -jar examples/target/weir-examples.jar bench --workload=W1 --n=1000000 --verify
  * </pre>
  *
  * <p>Example names match ignoring case. An unknown name prints the list and exits with status 2;
  * so do invalid flags and invalid pipelines (a missing input file, say), with their message. A
- * pipeline that fails while running prints the failure and its cause and exits with status 1.
+ * pipeline that fails while running prints the failure and its cause and exits with status 1, as
+ * does an example that reports a failure of its own (a {@code bench --verify} that found a
+ * difference).
  */
 public final class Main {
   private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
@@ -26,16 +30,19 @@ public final class Main {
   static {
     EXAMPLES.put("WordCount", new Example(
         "Counts the words of a text file (--inputFile, default: a bundled sample) into files --output",
-        WordCount::main));
+        withoutStatus(WordCount::main)));
     EXAMPLES.put("WindowedWordCount", new Example(
         "Counts words per fixed event-time window (--windowSize minutes) into files --output",
-        WindowedWordCount::main));
+        withoutStatus(WindowedWordCount::main)));
     EXAMPLES.put("EarlyAndLateFirings", new Example(
         "A stream with early, on-time and late panes printed as they fire (--rate, --seconds, --windowSeconds)",
-        EarlyAndLateFirings::main));
+        withoutStatus(EarlyAndLateFirings::main)));
     EXAMPLES.put("MinimalWordCount", new Example(
         "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
-        MinimalWordCount::main));
+        withoutStatus(MinimalWordCount::main)));
+    EXAMPLES.put("bench", new Example(
+        "Runs a benchmark workload of WORKLOADS.md (--workload=W0..W3, --n, --verify) and prints its line",
+        Bench::run));
   }
 
   private Main() {}
@@ -62,8 +69,7 @@ public final class Main {
     String[] rest = new String[args.length - 1];
     System.arraycopy(args, 1, rest, 0, rest.length);
     try {
-      example.getValue().main().accept(rest);
-      return 0;
+      return example.getValue().main().run(rest, out, err);
     } catch (IllegalArgumentException e) {
       // Bad flags and bad pipeline configurations: the message names the problem and the fix.
       err.println("Error: " + e.getMessage());
@@ -98,6 +104,18 @@ public final class Main {
     out.println("Every example takes pipeline options such as --runner=direct; --help after its name lists them.");
   }
 
-  /** One runnable example: a one-line description and its main method. */
-  private record Example(String description, Consumer<String[]> main) {}
+  private static ExampleMain withoutStatus(Consumer<String[]> main) {
+    return (args, out, err) -> {
+      main.accept(args);
+      return 0;
+    };
+  }
+
+  /** How an example runs: with its arguments and output streams, returning its exit status. */
+  private interface ExampleMain {
+    int run(String[] args, PrintStream out, PrintStream err);
+  }
+
+  /** One runnable example: a one-line description and how it runs. */
+  private record Example(String description, ExampleMain main) {}
 }

@@ -70,4 +70,21 @@ class MainTest {
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(message.contains("no file matched the pattern '" + missing + "'"), message);
   }
+
+  @Test
+  void benchRunsByNameAndPrintsTheWorkloadLine() {
+    assertEquals(0, run("bench", "--workload=W0", "--n=1000", "--verify"));
+
+    String output = out.toString(StandardCharsets.UTF_8);
+    assertTrue(output.matches("workload=W0 system=weir runner=direct n=1000 rows=\\d+ checksum=-?\\d+ seconds=\\S+"
+        + " events_per_sec=\\d+\\Rverify=ok\\R"), output);
+  }
+
+  @Test
+  void benchWithAnUnknownWorkloadExitsWithTwo() {
+    assertEquals(2, run("BENCH", "--workload=W7"));
+
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("Error: bench --workload=W7 is not a workload"), message);
+  }
 }

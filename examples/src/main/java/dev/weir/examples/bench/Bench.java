@@ -1,0 +1,199 @@
+package dev.weir.examples.bench;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Verify.verify;
+
+import dev.weir.io.TextIO;
+import dev.weir.io.synthetic.Checksum;
+import dev.weir.io.synthetic.SyntheticEvents;
+import dev.weir.sdk.Pipeline;
+import dev.weir.sdk.PipelineResult;
+import dev.weir.sdk.options.Default;
+import dev.weir.sdk.options.Description;
+import dev.weir.sdk.options.PipelineOptions;
+import dev.weir.sdk.options.PipelineOptionsFactory;
+import dev.weir.sdk.transforms.Combine;
+import dev.weir.sdk.transforms.MapElements;
+import dev.weir.sdk.values.TypeDescriptors;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+/**
+ * The {@code bench} command: runs a throughput workload of {@code WORKLOADS.md} on the generator's
+ * bounded source and prints the spec's one line.
+ *
+ * <pre>
+ * java -jar examples/target/weir-examples.jar bench --workload=W1 [--n=1000000] [--runner=direct] [--verify]
+ * </pre>
+ *
+ * <p>The line is {@code workload=W1 system=weir runner=direct n=1000000 rows=... checksum=...
+ * seconds=1.234 events_per_sec=810372}: {@code seconds} is the time from {@code run()} to the end of
+ * {@code waitUntilFinish()}, with 3 decimals; {@code events_per_sec} is {@code n / seconds} rounded
+ * down to an integer. The rows and checksum are computed by the pipeline itself (a global combine)
+ * and written to a temporary file, so they reach this command from any runner that shares its file
+ * system. With {@code --verify} the answer is computed again by a plain loop ({@link ReferenceLoop})
+ * and compared: {@code verify=ok} is printed, or the differences, with exit status 1.
+ */
+public final class Bench {
+  /** The flags of {@code bench}; any runner's flags may be given alongside them. */
+  public interface BenchOptions extends PipelineOptions {
+    @Description("The workload of WORKLOADS.md to run: W0, W1, W2 or W3")
+    String getWorkload();
+
+    void setWorkload(String value);
+
+    @Description("Number of events (default: 10,000,000 for W0 to W2, 2,000,000 for W3)")
+    Long getN();
+
+    void setN(Long value);
+
+    @Description("Also compute the answer with a plain single-threaded loop and fail if it differs")
+    @Default.Boolean(false)
+    Boolean getVerify();
+
+    void setVerify(Boolean value);
+  }
+
+  private Bench() {}
+
+  /** Runs {@code bench} with {@code args}, checking with the real reference loop; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, ReferenceLoop::checksum);
+  }
+
+  /**
+   * Runs {@code bench}, checking {@code --verify} against {@code reference} (tests pass a wrong one
+   * to see a failed check); returns 0, or 1 when verification failed.
+   *
+   * @throws IllegalArgumentException for a missing or unknown workload or a negative {@code --n}
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, BiFunction<Workload, Long, Checksum> reference) {
+    BenchOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(BenchOptions.class);
+    Workload workload = workload(options.getWorkload());
+    long n = options.getN() == null ? workload.defaultEvents() : options.getN();
+    checkArgument(n >= 0, "bench --n must be a number of events >= 0, got %s", n);
+
+    Measurement measured = measure(options, workload, n);
+    out.println(line(workload, runnerName(options), n, measured));
+    if (!options.getVerify()) {
+      return 0;
+    }
+    Answer expected = Answer.of(reference.apply(workload, n));
+    String differences = differences(measured.answer(), expected);
+    if (differences.isEmpty()) {
+      out.println("verify=ok");
+      return 0;
+    }
+    err.println("verify=failed for " + workload + " at n=" + n + ": " + differences);
+    return 1;
+  }
+
+  private static Workload workload(String name) {
+    checkArgument(name != null, "bench needs --workload=W0, W1, W2 or W3");
+    for (Workload workload : Workload.values()) {
+      if (workload.name().equalsIgnoreCase(name)) {
+        return workload;
+      }
+    }
+    throw new IllegalArgumentException(
+        "bench --workload=" + name + " is not a workload; use W0, W1, W2 or W3 (see WORKLOADS.md)");
+  }
+
+  /** The answer of one pipeline run, and how long the run took. */
+  record Measurement(Answer answer, long nanos) {}
+
+  static Measurement measure(PipelineOptions options, Workload workload, long n) {
+    Path dir = temporaryDirectory();
+    try {
+      Pipeline p = Pipeline.create(options);
+      workload.rows(p.apply("Events", SyntheticEvents.bounded(n)))
+          .apply("Checksum", Combine.globally(new ChecksumFn()))
+          .apply("Format", MapElements.into(TypeDescriptors.strings())
+              .via(answer -> answer.getKey() + "," + answer.getValue()))
+          .apply("WriteAnswer", TextIO.write().to(dir.resolve("answer").toString()).withoutSharding());
+      long start = System.nanoTime();
+      PipelineResult result = p.run();
+      result.waitUntilFinish();
+      long nanos = System.nanoTime() - start;
+      return new Measurement(readAnswer(dir.resolve("answer")), nanos);
+    } finally {
+      deleteRecursively(dir);
+    }
+  }
+
+  /** The spec's line for one run. */
+  static String line(Workload workload, String runner, long n, Measurement measured) {
+    double seconds = measured.nanos() / 1e9;
+    long eventsPerSecond = measured.nanos() == 0 ? 0 : (long) (n * 1e9 / measured.nanos());
+    return String.format(Locale.ROOT,
+        "workload=%s system=weir runner=%s n=%d rows=%d checksum=%d seconds=%.3f events_per_sec=%d",
+        workload, runner, n, measured.answer().rows(), measured.answer().checksum(), seconds, eventsPerSecond);
+  }
+
+  private static String differences(Answer actual, Answer expected) {
+    StringBuilder differences = new StringBuilder();
+    if (actual.rows() != expected.rows()) {
+      differences.append("rows differ (pipeline ").append(actual.rows())
+          .append(", reference loop ").append(expected.rows()).append(')');
+    }
+    if (actual.checksum() != expected.checksum()) {
+      differences.append(differences.length() == 0 ? "" : "; ").append("checksum differs (pipeline ")
+          .append(actual.checksum()).append(", reference loop ").append(expected.checksum()).append(')');
+    }
+    return differences.toString();
+  }
+
+  /** The runner's name as {@code --runner} takes it: {@code DirectRunner} is {@code direct}. */
+  private static String runnerName(PipelineOptions options) {
+    String name = options.getRunner().getSimpleName();
+    if (name.endsWith("Runner") && name.length() > "Runner".length()) {
+      name = name.substring(0, name.length() - "Runner".length());
+    }
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private static Answer readAnswer(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("bench could not read the pipeline's answer from " + file, e);
+    }
+    verify(lines.size() == 1, "the pipeline wrote %s answer lines to %s, expected one", lines.size(), file);
+    String[] fields = lines.get(0).split(",");
+    return new Answer(Long.parseLong(fields[0]), Long.parseLong(fields[1]));
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("weir-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("bench could not create a temporary directory for the answer", e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("bench could not delete its temporary directory " + dir, e);
+    }
+  }
+
+  /** A workload's answer: the number of rows and the checksum of their hashes. */
+  record Answer(long rows, long checksum) {
+    static Answer of(Checksum checksum) {
+      return new Answer(checksum.rows(), checksum.value());
+    }
+  }
+}
