@@ -1,6 +1,7 @@
 package dev.weir.runtime.graph;
 
 import dev.weir.sdk.Pipeline;
+import dev.weir.sdk.coders.CoderRegistry;
 import dev.weir.sdk.runners.TransformHierarchy;
 import dev.weir.sdk.transforms.PTransform;
 import dev.weir.sdk.values.PCollection;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,13 +26,19 @@ import java.util.Set;
  * Building fails with an {@link IllegalStateException} naming the transform when a leaf of the
  * transform hierarchy is not one of the {@link Primitive}s. A leaf whose outputs were all produced
  * before it (a composite that applied no transform and returned its input) is no step.
+ *
+ * <p>Steps stay as the pipeline applied them; the graph only marks the groupings a runner may run
+ * as combining groupings ({@link #combinableGroupingOf}), so that every runner sees the same steps
+ * and the same fingerprint whether it lifts combiners or not.
  */
 public final class PipelineGraph {
   private final List<Step> steps;
   private final Map<PValue, Step> producers;
   private final Map<PValue, List<Step>> consumers;
+  /** Each combinable grouping, under both its grouping step and its {@code GroupedValues} step. */
+  private final Map<Step, CombinableGrouping> combinable;
 
-  private PipelineGraph(List<Step> steps) {
+  private PipelineGraph(List<Step> steps, Map<Step, TransformHierarchy.Node> nodes, CoderRegistry registry) {
     this.steps = List.copyOf(steps);
     Map<PValue, Step> producedBy = new IdentityHashMap<>();
     Map<PValue, Set<Step>> consumedBy = new IdentityHashMap<>();
@@ -48,13 +56,19 @@ public final class PipelineGraph {
     Map<PValue, List<Step>> frozen = new IdentityHashMap<>();
     consumedBy.forEach((value, readers) -> frozen.put(value, List.copyOf(readers)));
     this.consumers = Collections.unmodifiableMap(frozen);
+    Map<Step, CombinableGrouping> lifted = new IdentityHashMap<>();
+    for (CombinableGrouping grouping : CombinerLifting.find(steps, nodes, this::getConsumers, registry)) {
+      lifted.put(grouping.groupByKey(), grouping);
+      lifted.put(grouping.groupedValues(), grouping);
+    }
+    this.combinable = Collections.unmodifiableMap(lifted);
   }
 
   /** The graph of {@code pipeline}'s primitive steps; call after the pipeline is fully built. */
   public static PipelineGraph of(Pipeline pipeline) {
     StepCollector collector = new StepCollector();
     pipeline.traverseTopologically(collector);
-    return new PipelineGraph(collector.steps);
+    return new PipelineGraph(collector.steps, collector.nodes, pipeline.getCoderRegistry());
   }
 
   /** The steps in topological order. */
@@ -77,6 +91,14 @@ public final class PipelineGraph {
   }
 
   /**
+   * The {@link CombinableGrouping} that {@code step} is the grouping or the {@code GroupedValues}
+   * step of, if any: a runner may run such a pair as one combining grouping (see there).
+   */
+  public Optional<CombinableGrouping> combinableGroupingOf(Step step) {
+    return Optional.ofNullable(combinable.get(step));
+  }
+
+  /**
    * The expanded graph in Graphviz DOT: composites as clusters, steps as nodes, collections as
    * edges labeled with their names (side inputs dashed).
    */
@@ -87,6 +109,7 @@ public final class PipelineGraph {
   /** Turns each leaf of the hierarchy into a {@link Step}, in visiting (topological) order. */
   private static final class StepCollector extends Pipeline.PipelineVisitor.Defaults {
     private final List<Step> steps = new ArrayList<>();
+    private final Map<Step, TransformHierarchy.Node> nodes = new IdentityHashMap<>();
     private final Set<PValue> produced = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
@@ -115,7 +138,9 @@ public final class PipelineGraph {
       }
       Map<TupleTag<?>, PValue> outputs = new LinkedHashMap<>(node.getOutputs());
       produced.addAll(outputs.values());
-      steps.add(new Step(node.getFullName(), transform, primitive, mainInputs, sideInputs, outputs));
+      Step step = new Step(node.getFullName(), transform, primitive, mainInputs, sideInputs, outputs);
+      steps.add(step);
+      nodes.put(step, node);
     }
 
     // A composite that returned (part of) its input applied nothing, and has nothing to run.

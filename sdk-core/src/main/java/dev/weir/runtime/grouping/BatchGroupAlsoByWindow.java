@@ -14,8 +14,6 @@ import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.transforms.windowing.Trigger;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +26,13 @@ import org.joda.time.Instant;
  * arrived: the result of the default trigger when the watermark reaches the end of time.
  *
  * <p>Keys are equal when their encodings are ({@link Coder#structuralValue}); an element in several
- * windows joins one group per window. {@link #finish} emits one {@code KV<K, Iterable<V>>} per key
- * and window, in the pane {@link PaneInfo#ON_TIME_AND_ONLY_FIRING}, with the timestamp the
- * strategy's {@link TimestampCombiner} makes of the group's inputs (with the default
- * {@code END_OF_WINDOW}, the window's max timestamp). Values keep their arrival order; groups are
- * emitted in the order their first element arrived.
+ * windows joins one group per window. Each group keeps what its {@link PaneContents} keeps: every
+ * value for a {@code GroupByKey} ({@link PaneContents#buffering}, in arrival order), one
+ * accumulator for a lifted combine ({@link PaneContents#combining}). {@link #finish} emits one
+ * {@code KV<K, OutputT>} per key and window, in the pane {@link PaneInfo#ON_TIME_AND_ONLY_FIRING},
+ * with the timestamp the strategy's {@link TimestampCombiner} makes of the group's inputs (with the
+ * default {@code END_OF_WINDOW}, the window's max timestamp). Groups are emitted in the order their
+ * first element arrived.
  *
  * <p>Only non-merging window functions, and triggers that fire once at the end of the window, are
  * supported (see {@link #checkSupported}); the constructor rejects others.
@@ -40,24 +40,35 @@ import org.joda.time.Instant;
  * a runner that groups in parallel partitions keys across instances.
  *
  * @param <K> the key type
- * @param <V> the value type
+ * @param <InputT> the value type
+ * @param <AccumT> what a group keeps
+ * @param <OutputT> a group's contents when emitted
  */
-public final class BatchGroupAlsoByWindow<K, V> {
+public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   private final Coder<K> keyCoder;
+  private final PaneContents<InputT, AccumT, OutputT> contents;
   private final TimestampCombiner timestampCombiner;
-  private final Map<GroupKey, Group<K, V>> groups = new LinkedHashMap<>();
+  private final Map<GroupKey, Group<K, AccumT>> groups = new LinkedHashMap<>();
   private boolean finished;
 
   /**
-   * A grouping for the step {@code stepName} with keys compared through {@code keyCoder}.
+   * A grouping for the step {@code stepName} with keys compared through {@code keyCoder}, each
+   * group keeping {@code contents}.
    *
-   * @throws UnsupportedOperationException naming the step and window function if the strategy's
-   *     window function merges windows
+   * @throws UnsupportedOperationException as {@link #checkSupported} says
    */
-  public BatchGroupAlsoByWindow(String stepName, Coder<K> keyCoder, WindowingStrategy<?, ?> strategy) {
+  public BatchGroupAlsoByWindow(String stepName, Coder<K> keyCoder, PaneContents<InputT, AccumT, OutputT> contents,
+      WindowingStrategy<?, ?> strategy) {
     checkSupported(stepName, strategy);
     this.keyCoder = Objects.requireNonNull(keyCoder, "keyCoder");
+    this.contents = Objects.requireNonNull(contents, "contents");
     this.timestampCombiner = strategy.getTimestampCombiner();
+  }
+
+  /** A grouping that keeps every value, as a {@code GroupByKey} does; see the constructor. */
+  public static <K, V> BatchGroupAlsoByWindow<K, V, List<V>, Iterable<V>> buffering(
+      String stepName, Coder<K> keyCoder, Coder<V> valueCoder, WindowingStrategy<?, ?> strategy) {
+    return new BatchGroupAlsoByWindow<>(stepName, keyCoder, PaneContents.buffering(valueCoder), strategy);
   }
 
   /**
@@ -114,53 +125,50 @@ public final class BatchGroupAlsoByWindow<K, V> {
   }
 
   /** Adds {@code element} to the group of its key in each of its windows. */
-  public void processElement(WindowedValue<KV<K, V>> element) {
+  public void processElement(WindowedValue<KV<K, InputT>> element) {
     checkState(!finished, "processElement called after finish");
     K key = element.getValue().getKey();
-    V value = element.getValue().getValue();
+    InputT value = element.getValue().getValue();
     Object structuralKey = keyCoder.structuralValue(key);
     for (BoundedWindow window : element.getWindows()) {
       Instant timestamp = timestampCombiner.assign(window, element.getTimestamp());
-      Group<K, V> group = groups.get(new GroupKey(structuralKey, window));
+      GroupKey groupKey = new GroupKey(structuralKey, window);
+      Group<K, AccumT> group = groups.get(groupKey);
       if (group == null) {
-        groups.put(new GroupKey(structuralKey, window), new Group<>(key, window, value, timestamp));
+        group = new Group<>(key, window, contents.createEmpty(), timestamp);
+        groups.put(groupKey, group);
       } else {
-        group.add(value, timestamp, timestampCombiner);
+        group.timestamp = timestampCombiner.combine(group.timestamp, timestamp);
       }
+      group.accumulator = contents.add(group.accumulator, value);
     }
   }
 
   /** Emits every group to {@code output}, then forgets them. */
-  public void finish(Consumer<? super WindowedValue<KV<K, Iterable<V>>>> output) {
+  public void finish(Consumer<? super WindowedValue<KV<K, OutputT>>> output) {
     checkState(!finished, "finish called twice");
     finished = true;
-    for (Group<K, V> group : groups.values()) {
-      Iterable<V> values = Collections.unmodifiableList(group.values);
-      output.accept(WindowedValue.of(
-          KV.of(group.key, values), group.timestamp, group.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
+    for (Group<K, AccumT> group : groups.values()) {
+      output.accept(WindowedValue.of(KV.of(group.key, contents.extractLast(group.accumulator)),
+          group.timestamp, group.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
     }
     groups.clear();
   }
 
   private record GroupKey(Object structuralKey, BoundedWindow window) {}
 
-  /** The values of one key in one window so far, and their combined timestamp. */
-  private static final class Group<K, V> {
+  /** What one key in one window kept so far, and the combined timestamp of its inputs. */
+  private static final class Group<K, AccumT> {
     private final K key;
     private final BoundedWindow window;
-    private final List<V> values = new ArrayList<>();
+    private AccumT accumulator;
     private Instant timestamp;
 
-    Group(K key, BoundedWindow window, V first, Instant timestamp) {
+    Group(K key, BoundedWindow window, AccumT accumulator, Instant timestamp) {
       this.key = key;
       this.window = window;
-      this.values.add(first);
+      this.accumulator = accumulator;
       this.timestamp = timestamp;
-    }
-
-    void add(V value, Instant assigned, TimestampCombiner combiner) {
-      values.add(value);
-      timestamp = combiner.combine(timestamp, assigned);
     }
   }
 }

@@ -47,6 +47,11 @@ final class BufferingPaneContents<V> implements PaneContents<V, List<V>, Iterabl
   }
 
   @Override
+  public Iterable<V> extractLast(List<V> accumulator) {
+    return Collections.unmodifiableList(accumulator);
+  }
+
+  @Override
   public Coder<List<V>> accumulatorCoder() {
     return coder;
   }

@@ -99,7 +99,11 @@ final class PaneFiring<K, AccumT, OutputT> {
       return;
     }
     windowState.previousPane = pane;
-    OutputT paneContents = contents.extract(windowState.accumulator);
+    // The accumulator is dropped after a final or discarding pane, so it need not be protected.
+    boolean accumulatorDropped = isFinal || strategy.getMode() == AccumulationMode.DISCARDING_FIRED_PANES;
+    OutputT paneContents = accumulatorDropped
+        ? contents.extractLast(windowState.accumulator)
+        : contents.extract(windowState.accumulator);
     output.accept(WindowedValue.of(
         KV.of(keyState.key, paneContents), release.outputTimestamp(), windowState.window, pane));
   }

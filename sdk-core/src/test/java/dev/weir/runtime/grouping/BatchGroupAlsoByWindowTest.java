@@ -13,6 +13,7 @@ import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
 import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.coders.VarIntCoder;
 import dev.weir.sdk.transforms.windowing.AfterPane;
 import dev.weir.sdk.transforms.windowing.AfterWatermark;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
@@ -43,7 +44,8 @@ class BatchGroupAlsoByWindowTest {
 
   private static List<WindowedValue<KV<String, List<Integer>>>> group(
       WindowingStrategy<?, ?> strategy, Coder<String> keyCoder, List<WindowedValue<KV<String, Integer>>> input) {
-    BatchGroupAlsoByWindow<String, Integer> grouping = new BatchGroupAlsoByWindow<>("GBK", keyCoder, strategy);
+    BatchGroupAlsoByWindow<String, Integer, List<Integer>, Iterable<Integer>> grouping =
+        BatchGroupAlsoByWindow.buffering("GBK", keyCoder, VarIntCoder.of(), strategy);
     input.forEach(grouping::processElement);
     List<WindowedValue<KV<String, List<Integer>>>> output = new ArrayList<>();
     grouping.finish(kv -> {
@@ -152,7 +154,7 @@ class BatchGroupAlsoByWindowTest {
     WindowingStrategy<?, ?> merging = WindowingStrategy.of(new TestWindowFns.ClaimsToMerge());
 
     UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-        () -> new BatchGroupAlsoByWindow<String, Integer>("Sessions/GroupByKey", StringUtf8Coder.of(), merging));
+        () -> BatchGroupAlsoByWindow.buffering("Sessions/GroupByKey", StringUtf8Coder.of(), VarIntCoder.of(), merging));
 
     assertThat(e.getMessage(), containsString("'Sessions/GroupByKey'"));
     assertThat(e.getMessage(), containsString("ClaimsToMerge, which merges windows"));
@@ -181,8 +183,8 @@ class BatchGroupAlsoByWindowTest {
 
   @Test
   void rejectsProcessingAfterFinish() {
-    BatchGroupAlsoByWindow<String, Integer> grouping =
-        new BatchGroupAlsoByWindow<>("GBK", StringUtf8Coder.of(), GLOBAL);
+    BatchGroupAlsoByWindow<String, Integer, List<Integer>, Iterable<Integer>> grouping =
+        BatchGroupAlsoByWindow.buffering("GBK", StringUtf8Coder.of(), VarIntCoder.of(), GLOBAL);
     grouping.finish(v -> {});
 
     IllegalStateException e = assertThrows(IllegalStateException.class,

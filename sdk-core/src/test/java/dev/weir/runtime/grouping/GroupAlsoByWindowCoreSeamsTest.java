@@ -121,7 +121,8 @@ class GroupAlsoByWindowCoreSeamsTest {
     }
     core.advanceInputWatermark(BoundedWindow.TIMESTAMP_MAX_VALUE);
     Set<WindowedValue<KV<String, Iterable<Integer>>>> batch = new HashSet<>();
-    BatchGroupAlsoByWindow<String, Integer> grouping = new BatchGroupAlsoByWindow<>("GBK", StringUtf8Coder.of(), strategy);
+    BatchGroupAlsoByWindow<String, Integer, List<Integer>, Iterable<Integer>> grouping =
+        BatchGroupAlsoByWindow.buffering("GBK", StringUtf8Coder.of(), VarIntCoder.of(), strategy);
     input.forEach(grouping::processElement);
     grouping.finish(batch::add);
 
