@@ -2,6 +2,7 @@ package dev.weir.runners.direct.streaming;
 
 import static com.google.common.base.Preconditions.checkState;
 
+import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.grouping.BatchGroupAlsoByWindow;
 import dev.weir.runtime.grouping.GroupAlsoByWindowCore;
@@ -9,7 +10,11 @@ import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
 import dev.weir.runtime.grouping.PaneContents;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.CoderException;
+import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.coders.KvCoder;
+import dev.weir.sdk.coders.SerializableCoder;
+import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.KV;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.joda.time.Instant;
 
 /**
@@ -33,30 +39,71 @@ import org.joda.time.Instant;
  * output watermark at the beginning of time meanwhile, so that nothing downstream sees a watermark
  * its groups are behind.
  *
+ * <p>A grouping the graph marks as a {@link CombinableGrouping} (that of a {@code Combine.perKey})
+ * is lifted: its windows keep one accumulator of the CombineFn ({@link PaneContents#combining})
+ * instead of the values, and it emits the combined {@code KV<K, OutputT>} straight to the output
+ * of the composite's {@code GroupedValues} step, which a {@link LiftedAwayExecutor} then stands for.
+ * Each partition gets its own deserialized copy of the CombineFn, as each ParDo worker gets its own
+ * DoFn.
+ *
  * @param <K> the key type
  * @param <V> the value type
+ * @param <AccumT> what a window keeps: the values, or an accumulator
+ * @param <OutputT> what a pane holds: the values, or the combined value
  */
-final class GroupByKeyExecutor<K, V> extends KeyedExecutor<K, V> {
-  private final GroupAlsoByWindowSpec<K, V, List<V>, Iterable<V>> spec;
+final class GroupByKeyExecutor<K, V, AccumT, OutputT> extends KeyedExecutor<K, V> {
+  private final GroupAlsoByWindowSpec<K, V, AccumT, OutputT> spec;
   private final PCollection<?> output;
   private final boolean batch;
+  /** Whether {@link #spec}'s contents hold user code, of which each partition needs its own copy. */
+  private final boolean copyContents;
 
-  GroupByKeyExecutor(Step step, Driver driver) {
-    this(step, driver, inputCoder(step));
-  }
-
-  private GroupByKeyExecutor(Step step, Driver driver, KvCoder<K, V> inputCoder) {
+  private GroupByKeyExecutor(Step step, Driver driver, KvCoder<K, V> inputCoder,
+      PaneContents<V, AccumT, OutputT> contents, PCollection<?> output, boolean copyContents) {
     super(step, driver, inputCoder.getKeyCoder());
-    this.spec = GroupAlsoByWindowSpec.of(step.fullName(), inputCoder.getKeyCoder(),
-        PaneContents.buffering(inputCoder.getValueCoder()), step.mainInput().getWindowingStrategy());
-    this.output = step.outputCollection();
+    this.spec = GroupAlsoByWindowSpec.of(step.fullName(), inputCoder.getKeyCoder(), contents,
+        step.mainInput().getWindowingStrategy());
+    this.output = output;
+    this.copyContents = copyContents;
     this.batch = step.mainInput().isBounded() == PCollection.IsBounded.BOUNDED
         && BatchGroupAlsoByWindow.supports(spec.strategy());
+  }
+
+  /** The executor of the grouping {@code step}, lifted if {@code combinable} is present. */
+  static GroupByKeyExecutor<?, ?, ?, ?> create(Step step, Driver driver, Optional<CombinableGrouping> combinable) {
+    KvCoder<Object, Object> inputCoder = inputCoder(step);
+    if (combinable.isEmpty()) {
+      return new GroupByKeyExecutor<>(step, driver, inputCoder, PaneContents.buffering(inputCoder.getValueCoder()),
+          step.outputCollection(), false);
+    }
+    return new GroupByKeyExecutor<>(step, driver, inputCoder, combiningContents(combinable.get()),
+        combinable.get().output(), true);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static PaneContents<Object, Object, Object> combiningContents(CombinableGrouping grouping) {
+    return PaneContents.combining((CombineFn) grouping.fn(), (Coder) grouping.accumulatorCoder());
   }
 
   @SuppressWarnings("unchecked")
   private static <K, V> KvCoder<K, V> inputCoder(Step step) {
     return GroupByKey.getInputKvCoder((PCollection<KV<K, V>>) step.mainInput());
+  }
+
+  /** The spec a new partition's core uses: with its own copy of the user's CombineFn, if any. */
+  @SuppressWarnings("unchecked")
+  private GroupAlsoByWindowSpec<K, V, AccumT, OutputT> partitionSpec() {
+    if (!copyContents) {
+      return spec;
+    }
+    PaneContents<V, AccumT, OutputT> copy;
+    try {
+      copy = CoderUtils.clone(SerializableCoder.of(PaneContents.class), spec.contents());
+    } catch (CoderException e) {
+      throw new IllegalStateException("The CombineFn of '" + step.fullName() + "' could not be copied by"
+          + " serialization: " + e + ". Fix: make its fields serializable or transient.", e);
+    }
+    return new GroupAlsoByWindowSpec<>(spec.stepName(), spec.keyCoder(), copy, spec.strategy(), spec.triggerMachine());
   }
 
   @Override
@@ -66,8 +113,8 @@ final class GroupByKeyExecutor<K, V> extends KeyedExecutor<K, V> {
 
   /** One partition of a bounded input, grouped all at once when its watermark reaches the end of time. */
   private final class BatchPartition implements PartitionCore<K, V> {
-    private final BatchGroupAlsoByWindow<K, V> grouping =
-        new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), spec.strategy());
+    private final BatchGroupAlsoByWindow<K, V, AccumT, OutputT> grouping =
+        new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), partitionSpec().contents(), spec.strategy());
     private final List<WindowedValue<?>> emitted = new ArrayList<>();
     private boolean buffering;
     private boolean endOfInput;
@@ -124,8 +171,8 @@ final class GroupByKeyExecutor<K, V> extends KeyedExecutor<K, V> {
   /** One partition's grouping core, with the panes it emitted since they were last taken. */
   private final class GroupingPartition implements PartitionCore<K, V> {
     private List<WindowedValue<?>> emitted = new ArrayList<>();
-    private final GroupAlsoByWindowCore<K, V, List<V>, Iterable<V>> core =
-        new GroupAlsoByWindowCore<>(spec, pane -> emitted.add(pane));
+    private final GroupAlsoByWindowCore<K, V, AccumT, OutputT> core =
+        new GroupAlsoByWindowCore<>(partitionSpec(), pane -> emitted.add(pane));
     private final Coder<K> keyCoder = spec.keyCoder();
 
     @Override

@@ -91,7 +91,7 @@ public final class StreamingExecutor implements PipelineExecutor {
     this.clock = scripted ? manualClock : Clock.system();
     this.sideInputs = new SideInputContainer(views);
     for (Step step : graph.getSteps()) {
-      StepExecutor executor = StepExecutors.create(step, driver);
+      StepExecutor executor = StepExecutors.create(graph, step, driver);
       executors.put(step, executor);
       if (executor instanceof TestStreamExecutor<?> stream) {
         testStreams.add(stream);
