@@ -2,6 +2,7 @@ package dev.weir.runners.direct.streaming;
 
 import static com.google.common.base.Preconditions.checkState;
 
+import dev.weir.runners.direct.execution.ElementChecks;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.grouping.BatchGroupAlsoByWindow;
@@ -55,16 +56,16 @@ final class GroupByKeyExecutor<K, V, AccumT, OutputT> extends KeyedExecutor<K, V
   private final GroupAlsoByWindowSpec<K, V, AccumT, OutputT> spec;
   private final PCollection<?> output;
   private final boolean batch;
-  /** Whether {@link #spec}'s contents hold user code, of which each partition needs its own copy. */
-  private final boolean copyContents;
+  /** Whether this grouping is lifted: its contents hold a CombineFn (one copy per partition), its output is checked. */
+  private final boolean lifted;
 
   private GroupByKeyExecutor(Step step, Driver driver, KvCoder<K, V> inputCoder,
-      PaneContents<V, AccumT, OutputT> contents, PCollection<?> output, boolean copyContents) {
+      PaneContents<V, AccumT, OutputT> contents, PCollection<?> output, boolean lifted) {
     super(step, driver, inputCoder.getKeyCoder());
     this.spec = GroupAlsoByWindowSpec.of(step.fullName(), inputCoder.getKeyCoder(), contents,
         step.mainInput().getWindowingStrategy());
     this.output = output;
-    this.copyContents = copyContents;
+    this.lifted = lifted;
     this.batch = step.mainInput().isBounded() == PCollection.IsBounded.BOUNDED
         && BatchGroupAlsoByWindow.supports(spec.strategy());
   }
@@ -93,7 +94,7 @@ final class GroupByKeyExecutor<K, V, AccumT, OutputT> extends KeyedExecutor<K, V
   /** The spec a new partition's core uses: with its own copy of the user's CombineFn, if any. */
   @SuppressWarnings("unchecked")
   private GroupAlsoByWindowSpec<K, V, AccumT, OutputT> partitionSpec() {
-    if (!copyContents) {
+    if (!lifted) {
       return spec;
     }
     PaneContents<V, AccumT, OutputT> copy;
@@ -109,6 +110,22 @@ final class GroupByKeyExecutor<K, V, AccumT, OutputT> extends KeyedExecutor<K, V
   @Override
   PartitionCore<K, V> newCore() {
     return batch ? new BatchPartition() : new GroupingPartition();
+  }
+
+  /**
+   * {@code emitted}, after the element checks that the skipped {@code GroupedValues} step would
+   * have made on its outputs (encodability with the output's coder), when this grouping is lifted.
+   */
+  @SuppressWarnings("unchecked")
+  private List<WindowedValue<?>> checkedIfLifted(List<WindowedValue<?>> emitted) {
+    if (lifted) {
+      ElementChecks checks = new ElementChecks(step.fullName(), context);
+      for (WindowedValue<?> value : emitted) {
+        checks.onOutput((PCollection<Object>) output, value.getValue());
+      }
+      checks.afterBundle();
+    }
+    return emitted;
   }
 
   /** One partition of a bounded input, grouped all at once when its watermark reaches the end of time. */
@@ -162,7 +179,7 @@ final class GroupByKeyExecutor<K, V, AccumT, OutputT> extends KeyedExecutor<K, V
       if (emitted.isEmpty()) {
         return Map.of();
       }
-      Map<PCollection<?>, List<WindowedValue<?>>> taken = Map.of(output, List.copyOf(emitted));
+      Map<PCollection<?>, List<WindowedValue<?>>> taken = Map.of(output, checkedIfLifted(List.copyOf(emitted)));
       emitted.clear();
       return taken;
     }
@@ -224,7 +241,7 @@ final class GroupByKeyExecutor<K, V, AccumT, OutputT> extends KeyedExecutor<K, V
     public Map<PCollection<?>, List<WindowedValue<?>>> takeOutputs() {
       List<WindowedValue<?>> taken = emitted;
       emitted = new ArrayList<>();
-      return taken.isEmpty() ? Map.of() : Map.of(output, taken);
+      return taken.isEmpty() ? Map.of() : Map.of(output, checkedIfLifted(taken));
     }
   }
 
