@@ -4,6 +4,7 @@ import dev.weir.runners.direct.execution.ElementChecks;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.io.BoundedSource;
+import dev.weir.sdk.io.BoundedSource.BoundedReader;
 import dev.weir.sdk.io.Read;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.PCollection;
@@ -14,17 +15,29 @@ import org.joda.time.Instant;
 /**
  * Executes a {@code Read.Bounded} step: one task splits the source into a few parts per worker,
  * as its size estimate allows (a source of unknown size, an estimate of zero or less, is read
- * whole); then one task per part reads it into one batch, in the global window at the reader's
- * timestamps. The watermark stays at the beginning of time until every part is read, then jumps
- * to the end of time, as for any bounded input.
+ * whole); then each part is read in chunks, one task per chunk, each chunk making one batch of up
+ * to {@value #MAX_ELEMENTS_PER_CHUNK} elements in the global window at the reader's timestamps.
+ *
+ * <p>A part's next chunk is dispatched only after its previous one was committed, and, as for
+ * unbounded reads, only while the pipeline is not backlogged ({@link Driver#isBacklogged()}), so
+ * that a large source never sits in memory ahead of a slower pipeline.
+ *
+ * <p>The watermark stays at the beginning of time until every part is read to its end, then jumps
+ * to the end of time, as for any bounded input. Readers still open when the run ends (it failed
+ * or was cancelled) are closed, best effort.
  *
  * @param <T> the type of elements read
  */
 final class ReadBoundedExecutor<T> extends StepExecutor {
+  static final int MAX_ELEMENTS_PER_CHUNK = 8192;
+
   private final BoundedSource<T> source;
   private final PCollection<T> output;
   private boolean started;
-  private int unread = -1;
+  /** The parts being read; null until the source is split. */
+  private List<Part<T>> parts;
+  /** How many parts are not yet read to their end; meaningful once {@link #parts} is set. */
+  private int unread;
 
   @SuppressWarnings("unchecked")
   ReadBoundedExecutor(Step step, Driver driver) {
@@ -35,22 +48,32 @@ final class ReadBoundedExecutor<T> extends StepExecutor {
 
   @Override
   Instant sourceWatermark() {
-    return unread == 0 ? BoundedWindow.TIMESTAMP_MAX_VALUE : BoundedWindow.TIMESTAMP_MIN_VALUE;
+    return parts != null && unread == 0 ? BoundedWindow.TIMESTAMP_MAX_VALUE : BoundedWindow.TIMESTAMP_MIN_VALUE;
   }
 
   @Override
   void dispatchReady() {
-    if (started) {
+    if (!started) {
+      started = true;
+      dispatch(() -> {
+        List<? extends BoundedSource<T>> split = split();
+        return () -> {
+          List<Part<T>> made = new ArrayList<>();
+          split.forEach(s -> made.add(new Part<>(s)));
+          unread = made.size();
+          parts = made;
+        };
+      });
       return;
     }
-    started = true;
-    dispatch(() -> {
-      List<? extends BoundedSource<T>> parts = split();
-      return () -> {
-        unread = parts.size();
-        parts.forEach(this::dispatchRead);
-      };
-    });
+    if (parts == null) {
+      return;
+    }
+    for (Part<T> part : parts) {
+      if (!part.busy && !part.done && !driver.isBacklogged()) {
+        dispatchChunk(part);
+      }
+    }
   }
 
   private List<? extends BoundedSource<T>> split() throws Exception {
@@ -62,28 +85,89 @@ final class ReadBoundedExecutor<T> extends StepExecutor {
     return source.split(desiredBytes, context.options());
   }
 
-  private void dispatchRead(BoundedSource<T> part) {
+  private void dispatchChunk(Part<T> part) {
+    part.busy = true;
     dispatch(() -> {
-      Batch<T> batch = read(part);
+      Chunk<T> chunk = read(part);
       return () -> {
-        unread--;
-        driver.emit(output, batch);
+        part.busy = false;
+        if (chunk.last()) {
+          part.done = true;
+          unread--;
+        }
+        driver.emit(output, chunk.batch());
       };
     });
   }
 
-  private Batch<T> read(BoundedSource<T> part) throws Exception {
+  /** Reads the next chunk of {@code part}: on a worker, the only thread touching its reader now. */
+  private Chunk<T> read(Part<T> part) throws Exception {
+    boolean available;
+    if (part.reader == null) {
+      part.reader = part.source.createReader(context.options());
+      available = part.reader.start();
+    } else {
+      available = part.reader.advance();
+    }
     List<WindowedValue<T>> elements = new ArrayList<>();
     ElementChecks checks = new ElementChecks(step.fullName(), context);
-    try (BoundedSource.BoundedReader<T> reader = part.createReader(context.options())) {
-      for (boolean more = reader.start(); more; more = reader.advance()) {
-        context.pool().checkRunning();
-        T value = reader.getCurrent();
-        checks.onOutput(output, value);
-        elements.add(WindowedValue.timestampedValueInGlobalWindow(value, reader.getCurrentTimestamp()));
+    while (available) {
+      context.pool().checkRunning();
+      T value = part.reader.getCurrent();
+      checks.onOutput(output, value);
+      elements.add(WindowedValue.timestampedValueInGlobalWindow(value, part.reader.getCurrentTimestamp()));
+      if (elements.size() >= MAX_ELEMENTS_PER_CHUNK) {
+        break;
       }
+      available = part.reader.advance();
     }
     checks.afterBundle();
-    return Batch.of(elements);
+    if (!available) {
+      BoundedReader<T> finished = part.reader;
+      part.reader = null;
+      finished.close();
+    }
+    return new Chunk<>(Batch.of(elements), !available);
+  }
+
+  @Override
+  void close() {
+    if (parts != null) {
+      parts.forEach(Part::closeQuietly);
+    }
+  }
+
+  /**
+   * What one task read of a part.
+   *
+   * @param batch the elements read
+   * @param last whether the part's reader reached its end (and was closed)
+   */
+  private record Chunk<T>(Batch<T> batch, boolean last) {}
+
+  /** One part of the source and its reader, opened by its first chunk; used by one task at a time. */
+  private static final class Part<T> {
+    private final BoundedSource<T> source;
+    private BoundedReader<T> reader;
+    private boolean busy;
+    private boolean done;
+
+    Part(BoundedSource<T> source) {
+      this.source = source;
+    }
+
+    void closeQuietly() {
+      BoundedReader<T> open = reader;
+      reader = null;
+      if (open != null) {
+        try {
+          open.close();
+        } catch (Exception | LinkageError e) {
+          // Best effort: the run is over, and a failure to close cannot change its outcome.
+          System.getLogger(ReadBoundedExecutor.class.getName())
+              .log(System.Logger.Level.WARNING, "Closing a reader of " + source + " failed", e);
+        }
+      }
+    }
   }
 }

@@ -43,7 +43,7 @@ import org.joda.time.Instant;
  * {@code TestStream} event happens only after everything the previous ones caused is done, which
  * makes its runs deterministic.
  *
- * <p>Back pressure: unbounded sources start no new read while more than {@value #BACKLOG_PER_WORKER}
+ * <p>Back pressure: sources start no new read while more than {@value #BACKLOG_PER_WORKER}
  * tasks per worker run or wait, so that memory holds a bounded backlog.
  *
  * <p>Processing time is the run's own: a manual clock starting at the beginning of time and moved
@@ -57,7 +57,7 @@ import org.joda.time.Instant;
  * DoFn instances torn down before {@code run} returns (best effort).
  */
 public final class StreamingExecutor implements PipelineExecutor {
-  /** How many tasks per worker may run or wait before unbounded sources pause. */
+  /** How many tasks per worker may run or wait before sources pause. */
   private static final int BACKLOG_PER_WORKER = 8;
 
   private final PipelineGraph graph;
