@@ -84,7 +84,7 @@ class MergingWindowsTest {
 
     @Override
     public Collection<BoundedWindow> assignWindows(AssignContext c) {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
 
     @Override
@@ -102,12 +102,12 @@ class MergingWindowsTest {
 
     @Override
     public Coder<BoundedWindow> windowCoder() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
 
     @Override
     public WindowMappingFn<BoundedWindow> getDefaultWindowMappingFn() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
   }
 }

@@ -70,7 +70,7 @@ class WindowAssignerTest {
 
     @Override
     public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
   }
 
@@ -108,7 +108,7 @@ class WindowAssignerTest {
 
     @Override
     public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
   }
 

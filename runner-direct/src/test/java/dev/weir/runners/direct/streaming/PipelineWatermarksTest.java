@@ -139,7 +139,7 @@ class PipelineWatermarksTest {
   private static final class NoDriver implements Driver {
     @Override
     public void dispatch(StepExecutor executor, Work work) {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
 
     @Override
@@ -149,12 +149,12 @@ class PipelineWatermarksTest {
 
     @Override
     public void emit(PCollection<?> collection, Batch<?> batch) {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
 
     @Override
     public Instant processingTime() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
 
     @Override
@@ -164,7 +164,7 @@ class PipelineWatermarksTest {
 
     @Override
     public void advanceProcessingTime(Duration amount) {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
 
     @Override
@@ -174,7 +174,7 @@ class PipelineWatermarksTest {
 
     @Override
     public SideInputContainer sideInputs() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("not called by the code under test");
     }
   }
 
