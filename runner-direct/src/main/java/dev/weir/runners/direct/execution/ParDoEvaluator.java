@@ -20,7 +20,7 @@ import java.util.List;
  * to the bundle's {@link BundleOutputs}.
  *
  * <p>Owns its DoFn instance's bundle calls; {@code @Setup} and {@code @Teardown} are its pool's
- * business ({@link DoFnInstancePool}). Not thread-safe: one thread at a time evaluates a bundle,
+ * business ({@link dev.weir.runtime.dofn.DoFnInstancePool}). Not thread-safe: one thread at a time evaluates a bundle,
  * as a DoFn instance requires. User exceptions come out as {@code UserCodeException}s naming the
  * step; check violations as described in {@link ElementChecks}.
  *

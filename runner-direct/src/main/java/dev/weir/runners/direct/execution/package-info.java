@@ -1,7 +1,7 @@
 /**
  * What the direct runner needs to run user code on its workers, whatever the step: the worker
  * pool that stops every task at the first failure, DoFn instances deserialized, set up and lent
- * one per thread ({@link dev.weir.runners.direct.execution.DoFnInstancePool}), the push-based
+ * one per thread ({@link dev.weir.runtime.dofn.DoFnInstancePool}), the push-based
  * ParDo evaluator over the core's {@code SimpleDoFnRunner}, the outputs of one bundle, and the
  * immutability and encodability checks.
  *

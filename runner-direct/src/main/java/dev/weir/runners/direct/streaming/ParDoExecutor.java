@@ -1,9 +1,9 @@
 package dev.weir.runners.direct.streaming;
 
 import dev.weir.runners.direct.execution.BundleOutputs;
-import dev.weir.runners.direct.execution.DoFnInstancePool;
 import dev.weir.runners.direct.execution.ElementChecks;
 import dev.weir.runners.direct.execution.ParDoEvaluator;
+import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.transforms.ParDo;
@@ -32,7 +32,7 @@ import java.util.Queue;
  * @param <OutputT> the main output element type
  */
 final class ParDoExecutor<InputT, OutputT> extends StepExecutor {
-  private final DoFnInstancePool<InputT, OutputT> instances;
+  private final DoFnInstancePool<InputT, OutputT, ParDoEvaluator<InputT, OutputT>> instances;
   private final List<PCollectionView<?>> sideInputs;
   private final SideInputContainer container;
   private final Queue<Batch<InputT>> queued = new ArrayDeque<>();
@@ -49,7 +49,7 @@ final class ParDoExecutor<InputT, OutputT> extends StepExecutor {
     this.container = driver.sideInputs();
     this.instances = new DoFnInstancePool<>(
         step.fullName(), parDo.getFn(), context.options(),
-        fn -> new ParDoEvaluator<>(step, fn, container, context.options()));
+        fn -> new ParDoEvaluator<>(step, fn, container, context.options()), ParDoEvaluator::fn);
   }
 
   @Override

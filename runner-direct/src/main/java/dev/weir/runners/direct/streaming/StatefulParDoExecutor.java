@@ -1,8 +1,8 @@
 package dev.weir.runners.direct.streaming;
 
 import dev.weir.runners.direct.execution.BundleOutputs;
-import dev.weir.runners.direct.execution.DoFnInstancePool;
 import dev.weir.runners.direct.execution.ElementChecks;
+import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.dofn.OutputManager;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.state.StatefulDoFnCore;
@@ -38,7 +38,7 @@ final class StatefulParDoExecutor<K, V, OutputT> extends KeyedExecutor<K, V> {
   private final ParDo.MultiOutput<KV<K, V>, OutputT> parDo;
   private final KvCoder<K, V> inputCoder;
   private final PCollection<KV<K, V>> input;
-  private final DoFnInstancePool<KV<K, V>, OutputT> instances;
+  private final DoFnInstancePool<KV<K, V>, OutputT, Void> instances;
   private final SideInputContainer container;
 
   StatefulParDoExecutor(Step step, Driver driver) {

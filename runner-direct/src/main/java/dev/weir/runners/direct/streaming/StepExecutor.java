@@ -1,8 +1,8 @@
 package dev.weir.runners.direct.streaming;
 
 import com.google.common.collect.TreeMultiset;
-import dev.weir.runners.direct.execution.DoFnInstancePool;
 import dev.weir.runners.direct.execution.ExecutionContext;
+import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.graph.Step;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import org.joda.time.Instant;
@@ -88,7 +88,7 @@ abstract class StepExecutor {
   void tearDown() {}
 
   /** Tears down the idle instances of {@code pool}, logging what their {@code @Teardown} threw. */
-  final void tearDownAll(DoFnInstancePool<?, ?> pool) {
+  final void tearDownAll(DoFnInstancePool<?, ?, ?> pool) {
     for (Throwable failure : pool.teardownAll(context.metrics().getContainer(step.fullName()))) {
       LOG.log(System.Logger.Level.WARNING, "A DoFn's @Teardown failed; teardown is best effort", failure);
     }

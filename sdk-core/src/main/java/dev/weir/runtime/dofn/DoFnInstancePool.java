@@ -1,8 +1,7 @@
-package dev.weir.runners.direct.execution;
+package dev.weir.runtime.dofn;
 
 import static com.google.common.base.Preconditions.checkState;
 
-import dev.weir.runtime.dofn.DoFnLifecycle;
 import dev.weir.sdk.metrics.MetricsContainer;
 import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.options.PipelineOptions;
@@ -21,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * The DoFn instances of one ParDo step: each is deserialized from the step's DoFn, set up once,
- * lent to one worker at a time, and torn down when the run ends.
+ * wrapped in the runner's evaluator ({@code E}), lent to one worker at a time, and torn down when
+ * the run ends. Shared by every runner, so that all of them give DoFns the same lifecycle.
  *
  * <p>Thread-safe. An instance is made only when every existing one is lent out, so a step has at
  * most as many instances as workers. {@link #teardownAll} tears down the instances not lent out;
@@ -30,40 +30,48 @@ import java.util.function.Function;
  *
  * @param <InputT> the input element type
  * @param <OutputT> the main output element type
+ * @param <E> the runner's evaluator, which holds one DoFn instance
  */
-public final class DoFnInstancePool<InputT, OutputT> {
+public final class DoFnInstancePool<InputT, OutputT, E> {
   private final String stepName;
   private final PipelineOptions options;
   private final byte[] serializedFn;
   private final ClassLoader classLoader;
-  private final Function<DoFn<InputT, OutputT>, ParDoEvaluator<InputT, OutputT>> evaluators;
-  private final ConcurrentLinkedQueue<ParDoEvaluator<InputT, OutputT>> idle = new ConcurrentLinkedQueue<>();
+  private final Function<DoFn<InputT, OutputT>, E> evaluators;
+  private final Function<E, DoFn<InputT, OutputT>> fnOf;
+  private final ConcurrentLinkedQueue<E> idle = new ConcurrentLinkedQueue<>();
 
+  /**
+   * A pool of instances of {@code prototype} for step {@code stepName}: {@code evaluators} wraps
+   * a set-up instance in an evaluator, {@code fnOf} gives an evaluator's instance back.
+   */
   public DoFnInstancePool(
       String stepName,
       DoFn<InputT, OutputT> prototype,
       PipelineOptions options,
-      Function<DoFn<InputT, OutputT>, ParDoEvaluator<InputT, OutputT>> evaluators) {
+      Function<DoFn<InputT, OutputT>, E> evaluators,
+      Function<E, DoFn<InputT, OutputT>> fnOf) {
     this.stepName = stepName;
     this.options = options;
     this.serializedFn = serialize(prototype);
     this.classLoader = prototype.getClass().getClassLoader();
     this.evaluators = evaluators;
+    this.fnOf = fnOf;
   }
 
   /**
    * A pool that only makes instances for callers that own them ({@link #newInstance}), as a
    * stateful step does; it lends none.
    */
-  public static <InputT, OutputT> DoFnInstancePool<InputT, OutputT> ofOwnedInstances(
+  public static <InputT, OutputT> DoFnInstancePool<InputT, OutputT, Void> ofOwnedInstances(
       String stepName, DoFn<InputT, OutputT> prototype, PipelineOptions options) {
-    return new DoFnInstancePool<>(stepName, prototype, options, null);
+    return new DoFnInstancePool<>(stepName, prototype, options, null, null);
   }
 
   /** An idle instance, or a new one, deserialized and set up on this thread. */
-  public ParDoEvaluator<InputT, OutputT> borrow() {
+  public E borrow() {
     checkState(evaluators != null, "Step '%s' owns its DoFn instances; it borrows none", stepName);
-    ParDoEvaluator<InputT, OutputT> evaluator = idle.poll();
+    E evaluator = idle.poll();
     if (evaluator != null) {
       return evaluator;
     }
@@ -103,7 +111,7 @@ public final class DoFnInstancePool<InputT, OutputT> {
   }
 
   /** Takes back an instance lent by {@link #borrow}. */
-  public void release(ParDoEvaluator<InputT, OutputT> evaluator) {
+  public void release(E evaluator) {
     idle.add(evaluator);
   }
 
@@ -115,9 +123,9 @@ public final class DoFnInstancePool<InputT, OutputT> {
   public List<Throwable> teardownAll(MetricsContainer metrics) {
     List<Throwable> failures = new ArrayList<>();
     try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(metrics)) {
-      for (ParDoEvaluator<InputT, OutputT> evaluator = idle.poll(); evaluator != null; evaluator = idle.poll()) {
+      for (E evaluator = idle.poll(); evaluator != null; evaluator = idle.poll()) {
         try {
-          DoFnLifecycle.teardown(evaluator.fn(), stepName);
+          DoFnLifecycle.teardown(fnOf.apply(evaluator), stepName);
         } catch (RuntimeException e) {
           failures.add(e);
         }
