@@ -1,6 +1,7 @@
 package dev.weir.runtime.graph;
 
 import dev.weir.sdk.io.Read;
+import dev.weir.sdk.io.TransactionalWrite;
 import dev.weir.sdk.testing.TestStream;
 import dev.weir.sdk.transforms.Flatten;
 import dev.weir.sdk.transforms.GroupByKey;
@@ -33,7 +34,9 @@ public enum Primitive {
   /** {@link Window.Assign}: assigns windows. */
   WINDOW_ASSIGN(Window.Assign.class, "Window.Assign"),
   /** {@link View.CreatePCollectionView}: makes a collection readable as a side input. */
-  CREATE_VIEW(View.CreatePCollectionView.class, "View.CreatePCollectionView");
+  CREATE_VIEW(View.CreatePCollectionView.class, "View.CreatePCollectionView"),
+  /** {@link TransactionalWrite}: writes through a sink whose transactions the runner drives. */
+  TRANSACTIONAL_WRITE(TransactionalWrite.class, "TransactionalWrite");
 
   private final Class<?> transformClass;
   private final String displayName;

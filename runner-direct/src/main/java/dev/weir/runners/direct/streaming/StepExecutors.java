@@ -29,6 +29,7 @@ final class StepExecutors {
       case FLATTEN -> new FlattenExecutor(step, driver);
       case WINDOW_ASSIGN -> new WindowAssignExecutor<>(step, driver);
       case CREATE_VIEW -> new CreateViewExecutor(step, driver);
+      case TRANSACTIONAL_WRITE -> new TransactionalWriteExecutor<>(step, driver);
     };
   }
 
