@@ -1,6 +1,7 @@
 package dev.weir.examples;
 
 import dev.weir.examples.bench.Bench;
+import dev.weir.examples.chaos.Chaos;
 import dev.weir.sdk.Pipeline;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -16,13 +17,14 @@ import java.util.function.Consumer;
  * java -jar examples/target/weir-examples.jar                      # lists the examples
  * java -jar examples/target/weir-examples.jar WordCount --output=/tmp/counts [--runner=direct]
  * java -jar examples/target/weir-examples.jar bench --workload=W1 --n=1000000 --verify
+ * java -jar examples/target/weir-examples.jar chaos --runner=MicroBatchRunner --kills=3 --seed=42
  * </pre>
  *
  * <p>Example names match ignoring case. An unknown name prints the list and exits with status 2;
  * so do invalid flags and invalid pipelines (a missing input file, say), with their message. A
  * pipeline that fails while running prints the failure and its cause and exits with status 1, as
  * does an example that reports a failure of its own (a {@code bench --verify} that found a
- * difference).
+ * difference, a {@code chaos} run that found a lost, duplicated or wrong record).
  */
 public final class Main {
   private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
@@ -43,6 +45,9 @@ public final class Main {
     EXAMPLES.put("bench", new Example(
         "Runs a benchmark workload of WORKLOADS.md (--workload=W0..W3, --n, --verify) and prints its line",
         Bench::run));
+    EXAMPLES.put("chaos", new Example(
+        "Kills the exactly-once demo pipeline in a child JVM --kills times and checks its output (--runner, --seed)",
+        Chaos::run));
   }
 
   private Main() {}
