@@ -1,0 +1,19 @@
+package dev.weir.examples.chaos;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The continuous runner's crash test (issue 6): the demonstration pipeline in a child JVM, killed
+ * with SIGKILL three times at random moments, between and during barrier checkpoints, and
+ * restarted from its {@code --checkpointDir}, commits exactly the output of an uninterrupted run.
+ */
+class ContinuousCrashTest {
+  @Test
+  void outputIsExactlyOnceAfterThreeKills() {
+    assumeTrue(RunnerCrashTests.registered("ContinuousRunner"),
+        "ContinuousRunner is not on the examples' class path yet");
+    RunnerCrashTests.assertExactlyOnceAfterKills("ContinuousRunner", 6);
+  }
+}

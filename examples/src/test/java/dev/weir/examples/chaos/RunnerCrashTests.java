@@ -1,0 +1,59 @@
+package dev.weir.examples.chaos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weir.sdk.runners.PipelineRunnerRegistrar;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Runs {@code chaos} on a streaming runner in a test: the pipeline in a child JVM, killed three
+ * times, and its committed output checked. Sized so that the kills land while the pipeline still
+ * has work (records / rate = 20 s of input, kills at most about 1.5 s after each start signal).
+ */
+final class RunnerCrashTests {
+  static final long RECORDS = 20_000;
+  static final long RATE = 1_000;
+  static final int KILLS = 3;
+
+  private RunnerCrashTests() {}
+
+  /** Whether a runner with simple class name {@code runner} is registered on the class path. */
+  static boolean registered(String runner) {
+    for (PipelineRunnerRegistrar registrar : ServiceLoader.load(PipelineRunnerRegistrar.class)) {
+      for (Class<?> type : registrar.getPipelineRunners()) {
+        if (type.getSimpleName().equals(runner)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs {@code chaos} on {@code runner} with {@code seed} and {@code runnerFlags}, and asserts its
+   * result line says nothing was lost, duplicated or wrong; the failure message holds everything
+   * the command printed (the problems by key and sequence number, the runs and kill moments, the
+   * child's output).
+   */
+  static void assertExactlyOnceAfterKills(String runner, long seed, String... runnerFlags) {
+    List<String> args = new ArrayList<>(List.of("--runner=" + runner, "--kills=" + KILLS, "--seed=" + seed,
+        "--records=" + RECORDS, "--keys=16", "--rate=" + RATE, "--minKillDelayMillis=200",
+        "--maxKillDelayMillis=1500", "--timeoutSeconds=90"));
+    args.addAll(List.of(runnerFlags));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = Chaos.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    assertEquals("runner=" + runner + " kills=" + KILLS + " records=" + RECORDS + " lost=0 duplicated=0 wrong=0",
+        out.toString(StandardCharsets.UTF_8).strip(), printed);
+    assertEquals(0, status, printed);
+  }
+}
