@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import org.joda.time.Duration;
 
@@ -29,13 +30,17 @@ import org.joda.time.Duration;
  * <pre>
  * java -jar weir-examples.jar chaos --runner=MicroBatchRunner --kills=3 [--seed=42] [--records=30000]
  *     [--keys=16] [--rate=1500] [--minKillDelayMillis=300] [--maxKillDelayMillis=2000]
- *     [--timeoutSeconds=180] [--workDir=DIR] [runner flags such as --parallelism=2]
+ *     [--killSignal=REGEX] [--maxKillSignals=1] [--timeoutSeconds=180] [--workDir=DIR]
+ *     [runner flags such as --parallelism=2]
  * </pre>
  *
  * <p>Prints exactly {@code runner=R kills=K records=N lost=0 duplicated=0 wrong=0} on standard
  * output, then each problem found and the runs on standard error. Exit status: 0 when nothing was
  * lost, duplicated or wrong; 1 otherwise, or when a run of the child failed (its output is shown);
- * 2 for invalid flags. Each kill comes a delay after the child printed {@value ChaosPipeline#RUNNING}.
+ * 2 for invalid flags. Each kill comes a delay after the child printed {@value ChaosPipeline#RUNNING},
+ * or, with {@code --killSignal}, after the {@code n}-th line of the run matching that regular
+ * expression ({@code n} drawn from {@code 1..--maxKillSignals}), such as a runner's progress line
+ * for a batch or a checkpoint.
  * The work directory (checkpoints under {@code checkpoints/}, output under {@code output/}) is a
  * new temporary one by default, deleted after a clean check and kept otherwise; a given
  * {@code --workDir} must not exist yet or be empty, and is kept. Flags not listed here go to the
@@ -44,7 +49,8 @@ import org.joda.time.Duration;
 public final class Chaos {
   private static final Map<String, String> DEFAULTS = new TreeMap<>(Map.of(
       "kills", "3", "records", "30000", "keys", "16", "rate", "1500",
-      "minKillDelayMillis", "300", "maxKillDelayMillis", "2000", "timeoutSeconds", "180"));
+      "minKillDelayMillis", "300", "maxKillDelayMillis", "2000", "timeoutSeconds", "180",
+      "killSignal", "^" + Pattern.quote(ChaosPipeline.RUNNING) + "$", "maxKillSignals", "1"));
 
   private Chaos() {}
 
@@ -72,7 +78,7 @@ public final class Chaos {
     CrashTester tester = CrashTester.of(ChildJvm.of(ChaosPipeline.class).withMaxHeap("512m").withArgs(childArgs))
         .withKills(flags.kills)
         .withSeed(flags.seed)
-        .withKillSignal(Pattern.compile("^" + Pattern.quote(ChaosPipeline.RUNNING) + "$"), 1)
+        .withKillSignal(flags.killSignal, flags.maxKillSignals)
         .withKillDelay(Duration.millis(flags.minKillDelayMillis), Duration.millis(flags.maxKillDelayMillis))
         .withTimeoutPerRun(Duration.standardSeconds(flags.timeoutSeconds));
     err.println("chaos: seed " + flags.seed + ", work directory " + work + ", kill plan " + tester.plan());
@@ -126,6 +132,8 @@ public final class Chaos {
     long minKillDelayMillis;
     long maxKillDelayMillis;
     long timeoutSeconds;
+    Pattern killSignal;
+    int maxKillSignals;
     final List<String> passThrough = new ArrayList<>();
 
     static Flags parse(String[] args) {
@@ -150,6 +158,12 @@ public final class Chaos {
       flags.minKillDelayMillis = number(values, "minKillDelayMillis", 0, Long.MAX_VALUE);
       flags.maxKillDelayMillis = number(values, "maxKillDelayMillis", flags.minKillDelayMillis, Long.MAX_VALUE);
       flags.timeoutSeconds = number(values, "timeoutSeconds", 1, Long.MAX_VALUE);
+      flags.maxKillSignals = (int) number(values, "maxKillSignals", 1, Integer.MAX_VALUE);
+      try {
+        flags.killSignal = Pattern.compile(values.get("killSignal"));
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("chaos --killSignal needs a regular expression: " + e.getMessage(), e);
+      }
       return flags;
     }
 
