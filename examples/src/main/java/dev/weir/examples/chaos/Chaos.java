@@ -60,6 +60,56 @@ public final class Chaos {
    * @throws IllegalArgumentException for a missing runner or an invalid flag value, naming the flag
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    Outcome outcome;
+    try {
+      outcome = crashTest(args, err);
+    } catch (AssertionError failed) {
+      err.println(failed.getMessage());
+      return 1;
+    }
+    out.println(outcome.line());
+    outcome.report().problems().forEach(problem -> err.println("chaos: " + problem));
+    if (!outcome.recoveryTested() && outcome.result().kills() > 0) {
+      err.println("chaos: warning: no kill came while part of the output was committed, so restarting from"
+          + " committed progress was not tested; give more --records or a lower --rate");
+    }
+    if (!outcome.report().isExactlyOnce()) {
+      err.println("chaos: the work directory is kept: " + outcome.workDir());
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * What one {@code chaos} run found.
+   *
+   * @param line the result line
+   * @param report what the checker found in the committed output
+   * @param result the child's runs
+   * @param committedAfterRun how many lines were committed when each run had ended
+   * @param workDir the work directory (deleted if it was temporary and the output was right)
+   */
+  record Outcome(String line, ChaosChecker.Report report, CrashTester.Result result, List<Long> committedAfterRun,
+      Path workDir) {
+    /** Whether some kill came while part, but not all, of the output was committed. */
+    boolean recoveryTested() {
+      for (int run = 0; run < result.runs().size(); run++) {
+        long committed = committedAfterRun.get(run);
+        if (result.runs().get(run).killed() && committed > 0 && committed < report.records()) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Runs the crash test that {@code args} describe and checks the output, printing progress to
+   * {@code err}.
+   *
+   * @throws AssertionError if a run of the child failed, hung or finished before all kills
+   */
+  static Outcome crashTest(String[] args, PrintStream err) {
     Flags flags = Flags.parse(args);
     checkArgument(flags.runner != null, "chaos needs --runner=MicroBatchRunner or --runner=ContinuousRunner");
     boolean direct = flags.runner.toLowerCase(Locale.ROOT).startsWith("direct");
@@ -75,33 +125,35 @@ public final class Chaos {
       childArgs.add("--checkpointDir=" + work.resolve("checkpoints"));
     }
     childArgs.addAll(flags.passThrough);
+    List<Long> committed = new ArrayList<>();
     CrashTester tester = CrashTester.of(ChildJvm.of(ChaosPipeline.class).withMaxHeap("512m").withArgs(childArgs))
         .withKills(flags.kills)
         .withSeed(flags.seed)
         .withKillSignal(flags.killSignal, flags.maxKillSignals)
         .withKillDelay(Duration.millis(flags.minKillDelayMillis), Duration.millis(flags.maxKillDelayMillis))
-        .withTimeoutPerRun(Duration.standardSeconds(flags.timeoutSeconds));
+        .withTimeoutPerRun(Duration.standardSeconds(flags.timeoutSeconds))
+        .withAfterEachRun(run -> {
+          committed.add(ChaosChecker.committedLines(output));
+          err.println("chaos: " + run + "; " + committed.get(committed.size() - 1) + " lines committed by then"
+              + lastLine(run));
+        });
     err.println("chaos: seed " + flags.seed + ", work directory " + work + ", kill plan " + tester.plan());
     CrashTester.Result result;
     try {
       result = tester.run();
     } catch (AssertionError failed) {
-      err.println(failed.getMessage());
-      err.println("chaos: the work directory is kept: " + work);
-      return 1;
+      throw new AssertionError(failed.getMessage() + "\nchaos: the work directory is kept: " + work, failed);
     }
-    result.runs().forEach(run -> err.println("chaos: " + run));
     ChaosChecker.Report report = ChaosChecker.check(output, flags.records, flags.keys);
-    out.println(line(flags.runner, result.kills(), report));
-    report.problems().forEach(problem -> err.println("chaos: " + problem));
-    if (!report.isExactlyOnce()) {
-      err.println("chaos: the work directory is kept: " + work);
-      return 1;
-    }
-    if (flags.workDirGiven == null) {
+    if (report.isExactlyOnce() && flags.workDirGiven == null) {
       deleteRecursively(work);
     }
-    return 0;
+    return new Outcome(line(flags.runner, result.kills(), report), report, result, committed, work);
+  }
+
+  private static String lastLine(CrashTester.Run run) {
+    List<String> output = run.output();
+    return output.isEmpty() ? "" : "; its last output line: " + output.get(output.size() - 1);
   }
 
   /** The command's result line. */

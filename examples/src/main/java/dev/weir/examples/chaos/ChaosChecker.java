@@ -101,6 +101,15 @@ final class ChaosChecker {
     return new Report(records, lost, duplicated, wrong, problems);
   }
 
+  /** How many lines the committed files of output prefix {@code prefix} hold now. */
+  static long committedLines(Path prefix) {
+    long lines = 0;
+    for (Path file : committedFiles(prefix)) {
+      lines += readLines(file).size();
+    }
+    return lines;
+  }
+
   private static List<Path> committedFiles(Path prefix) {
     Path directory = prefix.toAbsolutePath().getParent();
     String name = prefix.getFileName().toString();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.joda.time.Duration;
 
@@ -55,9 +56,10 @@ public final class CrashTester {
   private final Optional<Pattern> signal;
   private final int maxSignalCount;
   private final Duration timeoutPerRun;
+  private final Consumer<Run> afterEachRun;
 
   private CrashTester(ChildJvm.Spec child, int kills, long seed, Duration minDelay, Duration maxDelay,
-      Optional<Pattern> signal, int maxSignalCount, Duration timeoutPerRun) {
+      Optional<Pattern> signal, int maxSignalCount, Duration timeoutPerRun, Consumer<Run> afterEachRun) {
     this.child = child;
     this.kills = kills;
     this.seed = seed;
@@ -66,6 +68,7 @@ public final class CrashTester {
     this.signal = signal;
     this.maxSignalCount = maxSignalCount;
     this.timeoutPerRun = timeoutPerRun;
+    this.afterEachRun = afterEachRun;
   }
 
   /**
@@ -74,25 +77,25 @@ public final class CrashTester {
    */
   public static CrashTester of(ChildJvm.Spec child) {
     return new CrashTester(checkNotNull(child, "child"), 3, 0, Duration.millis(100), Duration.millis(1000),
-        Optional.empty(), 1, Duration.standardMinutes(2));
+        Optional.empty(), 1, Duration.standardMinutes(2), run -> {});
   }
 
   /** A copy that kills the child {@code kills} times before letting it finish; 0 runs it once. */
   public CrashTester withKills(int kills) {
     checkArgument(kills >= 0, "CrashTester.withKills(kills) needs kills >= 0, got %s", kills);
-    return new CrashTester(child, kills, seed, minDelay, maxDelay, signal, maxSignalCount, timeoutPerRun);
+    return new CrashTester(child, kills, seed, minDelay, maxDelay, signal, maxSignalCount, timeoutPerRun, afterEachRun);
   }
 
   /** A copy whose kill moments are drawn with {@code seed}. */
   public CrashTester withSeed(long seed) {
-    return new CrashTester(child, kills, seed, minDelay, maxDelay, signal, maxSignalCount, timeoutPerRun);
+    return new CrashTester(child, kills, seed, minDelay, maxDelay, signal, maxSignalCount, timeoutPerRun, afterEachRun);
   }
 
   /** A copy that kills each run a delay from {@code min} to {@code max} (inclusive) after it started or signalled. */
   public CrashTester withKillDelay(Duration min, Duration max) {
     checkArgument(min != null && max != null && min.getMillis() >= 0 && min.getMillis() <= max.getMillis(),
         "CrashTester.withKillDelay(min, max) needs 0 <= min <= max, got %s and %s", min, max);
-    return new CrashTester(child, kills, seed, min, max, signal, maxSignalCount, timeoutPerRun);
+    return new CrashTester(child, kills, seed, min, max, signal, maxSignalCount, timeoutPerRun, afterEachRun);
   }
 
   /**
@@ -103,7 +106,7 @@ public final class CrashTester {
     checkNotNull(pattern, "pattern");
     checkArgument(maxCount >= 1, "CrashTester.withKillSignal(pattern, maxCount) needs maxCount >= 1, got %s",
         maxCount);
-    return new CrashTester(child, kills, seed, minDelay, maxDelay, Optional.of(pattern), maxCount, timeoutPerRun);
+    return new CrashTester(child, kills, seed, minDelay, maxDelay, Optional.of(pattern), maxCount, timeoutPerRun, afterEachRun);
   }
 
   /**
@@ -113,7 +116,17 @@ public final class CrashTester {
   public CrashTester withTimeoutPerRun(Duration timeout) {
     checkArgument(timeout != null && timeout.getMillis() > 0,
         "CrashTester.withTimeoutPerRun(timeout) needs a positive timeout, got %s", timeout);
-    return new CrashTester(child, kills, seed, minDelay, maxDelay, signal, maxSignalCount, timeout);
+    return new CrashTester(child, kills, seed, minDelay, maxDelay, signal, maxSignalCount, timeout, afterEachRun);
+  }
+
+  /**
+   * A copy that calls {@code observer} after each run that ends as planned (killed, or the last one
+   * finished), before the next run starts, on the thread that called {@link #run}: the moment to
+   * look at what the child left behind after each crash. An exception it throws ends the test.
+   */
+  public CrashTester withAfterEachRun(Consumer<Run> observer) {
+    checkNotNull(observer, "observer");
+    return new CrashTester(child, kills, seed, minDelay, maxDelay, signal, maxSignalCount, timeoutPerRun, observer);
   }
 
   /** When each of the {@code K} kills happens; the same for the same seed and settings. */
@@ -139,7 +152,9 @@ public final class CrashTester {
     List<KillMoment> plan = plan();
     List<Run> runs = new ArrayList<>();
     for (KillMoment moment : plan) {
-      runs.add(runUntilKilled(moment, runs, plan));
+      Run killed = runUntilKilled(moment, runs, plan);
+      runs.add(killed);
+      afterEachRun.accept(killed);
     }
     try (ChildJvm jvm = child.start()) {
       int status = jvm.awaitExit(timeoutPerRun);
@@ -148,6 +163,7 @@ public final class CrashTester {
         throw failure("run " + runs.size() + " (after the last kill) exited with status " + status, plan, runs, jvm);
       }
     }
+    afterEachRun.accept(runs.get(runs.size() - 1));
     return new Result(runs);
   }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +63,23 @@ class CrashTesterTest {
 
     assertEquals(3, result.kills());
     assertEquals(expectedLines(600), Files.readAllLines(dir.resolve("out")));
+  }
+
+  @Test
+  void callsTheObserverAfterEachRunBeforeTheNextStarts() throws IOException {
+    List<String> seen = new ArrayList<>();
+    Path output = dir.resolve("out");
+
+    CrashTester.of(appender(300, 300))
+        .withKills(2)
+        .withKillSignal(Pattern.compile("^wrote "), 10)
+        .withKillDelay(Duration.ZERO, Duration.millis(20))
+        .withAfterEachRun(run -> seen.add((run.killed() ? "killed" : "finished") + " with " + lineCount(output)))
+        .run();
+
+    assertEquals(3, seen.size(), seen.toString());
+    assertTrue(seen.get(0).startsWith("killed with ") && seen.get(1).startsWith("killed with "), seen.toString());
+    assertEquals("finished with 300", seen.get(2));
   }
 
   @Test
@@ -162,6 +180,14 @@ class CrashTesterTest {
       assertTrue(resumedAt.get(i) >= previous && resumedAt.get(i) < lines, "resumed at " + resumedAt);
     }
     assertTrue(resumedAt.get(0) > 0, "the first kill came after some lines were written: " + resumedAt);
+  }
+
+  private static long lineCount(Path file) {
+    try {
+      return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<String> expectedLines(long n) {
