@@ -119,24 +119,12 @@ public final class Chaos {
         flags.runner);
     Path work = flags.workDir();
     Path output = work.resolve("output").resolve("records");
-    List<String> childArgs = new ArrayList<>(List.of("--runner=" + flags.runner, "--output=" + output,
-        "--records=" + flags.records, "--keys=" + flags.keys, "--rate=" + flags.rate));
-    if (!direct) {
-      childArgs.add("--checkpointDir=" + work.resolve("checkpoints"));
-    }
-    childArgs.addAll(flags.passThrough);
     List<Long> committed = new ArrayList<>();
-    CrashTester tester = CrashTester.of(ChildJvm.of(ChaosPipeline.class).withMaxHeap("512m").withArgs(childArgs))
-        .withKills(flags.kills)
-        .withSeed(flags.seed)
-        .withKillSignal(flags.killSignal, flags.maxKillSignals)
-        .withKillDelay(Duration.millis(flags.minKillDelayMillis), Duration.millis(flags.maxKillDelayMillis))
-        .withTimeoutPerRun(Duration.standardSeconds(flags.timeoutSeconds))
-        .withAfterEachRun(run -> {
-          committed.add(ChaosChecker.committedLines(output));
-          err.println("chaos: " + run + "; " + committed.get(committed.size() - 1) + " lines committed by then"
-              + lastLine(run));
-        });
+    CrashTester tester = tester(flags, child(flags, direct, work, output)).withAfterEachRun(run -> {
+      committed.add(ChaosChecker.committedLines(output));
+      err.println("chaos: " + run + "; " + committed.get(committed.size() - 1) + " lines committed by then"
+          + lastLine(run));
+    });
     err.println("chaos: seed " + flags.seed + ", work directory " + work + ", kill plan " + tester.plan());
     CrashTester.Result result;
     try {
@@ -149,6 +137,26 @@ public final class Chaos {
       deleteRecursively(work);
     }
     return new Outcome(line(flags.runner, result.kills(), report), report, result, committed, work);
+  }
+
+  /** The child JVM running the demonstration pipeline as {@code flags} say. */
+  private static ChildJvm.Spec child(Flags flags, boolean direct, Path work, Path output) {
+    List<String> args = new ArrayList<>(List.of("--runner=" + flags.runner, "--output=" + output,
+        "--records=" + flags.records, "--keys=" + flags.keys, "--rate=" + flags.rate));
+    if (!direct) {
+      args.add("--checkpointDir=" + work.resolve("checkpoints"));
+    }
+    args.addAll(flags.passThrough);
+    return ChildJvm.of(ChaosPipeline.class).withMaxHeap("512m").withArgs(args);
+  }
+
+  private static CrashTester tester(Flags flags, ChildJvm.Spec child) {
+    return CrashTester.of(child)
+        .withKills(flags.kills)
+        .withSeed(flags.seed)
+        .withKillSignal(flags.killSignal, flags.maxKillSignals)
+        .withKillDelay(Duration.millis(flags.minKillDelayMillis), Duration.millis(flags.maxKillDelayMillis))
+        .withTimeoutPerRun(Duration.standardSeconds(flags.timeoutSeconds));
   }
 
   private static String lastLine(CrashTester.Run run) {

@@ -61,44 +61,14 @@ final class ChaosChecker {
    */
   static Report check(Path prefix, long records, int keys) {
     checkArgument(records >= 0 && keys >= 1, "records must be >= 0 and keys >= 1, got %s and %s", records, keys);
-    Expected expected = Expected.of(records, keys);
-    int[][] copies = new int[keys][];
-    List<TreeMap<Long, String>> wrongByKey = new ArrayList<>();
-    for (int key = 0; key < keys; key++) {
-      copies[key] = new int[expected.amounts[key].length];
-      wrongByKey.add(new TreeMap<>());
-    }
-    List<String> problems = new ArrayList<>();
-    long strays = 0;
+    Tally tally = new Tally(Expected.of(records, keys), records, keys);
     for (Path file : committedFiles(prefix)) {
       List<String> lines = readLines(file);
       for (int n = 0; n < lines.size(); n++) {
-        Optional<TotalLine> parsed = TotalLine.parse(lines.get(n));
-        String where = file.getFileName() + " line " + (n + 1);
-        if (parsed.isEmpty() || parsed.get().key() < 0 || parsed.get().key() >= keys || parsed.get().seq() < 0
-            || parsed.get().seq() >= copies[parsed.get().key()].length) {
-          strays++;
-          problems.add(where + ": '" + lines.get(n) + "' is no record of the input (" + records + " records over "
-              + keys + " keys)");
-          continue;
-        }
-        TotalLine line = parsed.get();
-        copies[line.key()][(int) line.seq()]++;
-        String difference = expected.difference(line);
-        if (!difference.isEmpty()) {
-          wrongByKey.get(line.key()).merge(line.seq(), where + ": " + difference, (first, second) -> first);
-        }
+        tally.add(file.getFileName() + " line " + (n + 1), lines.get(n));
       }
     }
-    long lost = 0;
-    long duplicated = 0;
-    long wrong = strays;
-    for (int key = 0; key < keys; key++) {
-      lost += gaps(key, copies[key], problems);
-      duplicated += duplicates(key, copies[key], problems);
-      wrong += wrongLines(key, wrongByKey.get(key), problems);
-    }
-    return new Report(records, lost, duplicated, wrong, problems);
+    return tally.report();
   }
 
   /** How many lines the committed files of output prefix {@code prefix} hold now. */
@@ -168,22 +138,88 @@ final class ChaosChecker {
     return extra;
   }
 
-  private static long wrongLines(int key, TreeMap<Long, String> wrong, List<String> problems) {
+  private static long wrongLines(int key, TreeMap<Long, WrongLines> wrong, List<String> problems) {
     List<Long> seqs = new ArrayList<>(wrong.keySet());
+    long lines = 0;
     for (int i = 0; i < seqs.size(); i++) {
       int j = i;
+      long linesHere = wrong.get(seqs.get(i)).count;
       while (j + 1 < seqs.size() && seqs.get(j + 1) == seqs.get(j) + 1) {
         j++;
+        linesHere += wrong.get(seqs.get(j)).count;
       }
       problems.add("k" + key + " " + range(seqs.get(i), seqs.get(j)) + ": wrong amount or total in "
-          + (j - i + 1) + " records, first " + wrong.get(seqs.get(i)));
+          + linesHere + " lines, first " + wrong.get(seqs.get(i)).first);
+      lines += linesHere;
       i = j;
     }
-    return seqs.size();
+    return lines;
   }
 
   private static String range(long start, long end) {
     return start == end ? "seq " + start : "seq " + start + ".." + end;
+  }
+
+  /** The wrong lines of one record: how many, and where the first one is and what it says. */
+  private static final class WrongLines {
+    long count;
+    final String first;
+
+    WrongLines(String first) {
+      this.first = first;
+    }
+  }
+
+  /** What the lines read so far hold, per key and sequence number. Not thread-safe. */
+  private static final class Tally {
+    private final Expected expected;
+    private final long records;
+    private final int keys;
+    private final int[][] copies;
+    private final List<TreeMap<Long, WrongLines>> wrongByKey = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private long strays;
+
+    Tally(Expected expected, long records, int keys) {
+      this.expected = expected;
+      this.records = records;
+      this.keys = keys;
+      this.copies = new int[keys][];
+      for (int key = 0; key < keys; key++) {
+        copies[key] = new int[expected.amounts[key].length];
+        wrongByKey.add(new TreeMap<>());
+      }
+    }
+
+    void add(String where, String text) {
+      Optional<TotalLine> parsed = TotalLine.parse(text);
+      if (parsed.isEmpty() || parsed.get().key() < 0 || parsed.get().key() >= keys || parsed.get().seq() < 0
+          || parsed.get().seq() >= copies[parsed.get().key()].length) {
+        strays++;
+        problems.add(where + ": '" + text + "' is no record of the input (" + records + " records over " + keys
+            + " keys)");
+        return;
+      }
+      TotalLine line = parsed.get();
+      copies[line.key()][(int) line.seq()]++;
+      String difference = expected.difference(line);
+      if (!difference.isEmpty()) {
+        wrongByKey.get(line.key()).computeIfAbsent(line.seq(), seq -> new WrongLines(where + ": " + difference))
+            .count++;
+      }
+    }
+
+    Report report() {
+      long lost = 0;
+      long duplicated = 0;
+      long wrong = strays;
+      for (int key = 0; key < keys; key++) {
+        lost += gaps(key, copies[key], problems);
+        duplicated += duplicates(key, copies[key], problems);
+        wrong += wrongLines(key, wrongByKey.get(key), problems);
+      }
+      return new Report(records, lost, duplicated, wrong, problems);
+    }
   }
 
   /** The amounts and running totals an uninterrupted run outputs, per key and sequence number. */

@@ -96,8 +96,25 @@ class ChaosCheckerTest {
     assertEquals(0, report.lost());
     assertEquals(0, report.duplicated());
     assertEquals(1, report.wrong());
-    assertThat(report.problems(), contains("k2 seq 1: wrong amount or total in 1 records, first records-t1-s0 line 6: '"
+    assertThat(report.problems(), contains("k2 seq 1: wrong amount or total in 1 lines, first records-t1-s0 line 6: '"
         + lines.get(5) + "', expected '" + right.format() + "'"));
+  }
+
+  @Test
+  void countsEveryWrongCopyOfARecord() throws IOException {
+    List<String> lines = uninterrupted();
+    TotalLine right = TotalLine.parse(lines.get(0)).get();
+    String wrong = new TotalLine(right.key(), right.seq(), right.amount() + 1, right.total() + 1).format();
+    lines.set(0, wrong);
+    lines.add(wrong);
+    write("records-t1-s0", lines);
+
+    ChaosChecker.Report report = check();
+
+    assertEquals(1, report.duplicated());
+    assertEquals(2, report.wrong());
+    assertThat(report.problems(), hasItem("k0 seq 0: wrong amount or total in 2 lines, first records-t1-s0 line 1: '"
+        + wrong + "', expected '" + right.format() + "'"));
   }
 
   @Test
