@@ -14,6 +14,7 @@ class ContinuousCrashTest {
   void outputIsExactlyOnceAfterThreeKills() {
     assumeTrue(RunnerCrashTests.registered("ContinuousRunner"),
         "ContinuousRunner is not on the examples' class path yet");
-    RunnerCrashTests.assertExactlyOnceAfterKills("ContinuousRunner", 6);
+    // Checkpoints every 300 ms, so that kills fall before, during and after several of them.
+    RunnerCrashTests.assertExactlyOnceAfterKills("ContinuousRunner", 6, "--parallelism=2", "--checkpointInterval=300");
   }
 }

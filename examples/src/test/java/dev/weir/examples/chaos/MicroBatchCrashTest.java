@@ -14,6 +14,6 @@ class MicroBatchCrashTest {
   void outputIsExactlyOnceAfterThreeKills() {
     assumeTrue(RunnerCrashTests.registered("MicroBatchRunner"),
         "MicroBatchRunner is not on the examples' class path yet");
-    RunnerCrashTests.assertExactlyOnceAfterKills("MicroBatchRunner", 5);
+    RunnerCrashTests.assertExactlyOnceAfterKills("MicroBatchRunner", 5, "--parallelism=2");
   }
 }
