@@ -28,8 +28,8 @@ import org.joda.time.Duration;
  * committed output against an uninterrupted run ({@link ChaosChecker}).
  *
  * <pre>
- * java -jar weir-examples.jar chaos --runner=MicroBatchRunner --kills=3 [--seed=42] [--records=30000]
- *     [--keys=16] [--rate=1500] [--minKillDelayMillis=300] [--maxKillDelayMillis=2000]
+ * java -jar weir-examples.jar chaos --runner=MicroBatchRunner --kills=3 [--seed=42] [--records=45000]
+ *     [--keys=16] [--rate=1500] [--minKillDelayMillis=500] [--maxKillDelayMillis=3000]
  *     [--killSignal=REGEX] [--maxKillSignals=1] [--timeoutSeconds=180] [--workDir=DIR]
  *     [runner flags such as --parallelism=2]
  * </pre>
@@ -48,8 +48,8 @@ import org.joda.time.Duration;
  */
 public final class Chaos {
   private static final Map<String, String> DEFAULTS = new TreeMap<>(Map.of(
-      "kills", "3", "records", "30000", "keys", "16", "rate", "1500",
-      "minKillDelayMillis", "300", "maxKillDelayMillis", "2000", "timeoutSeconds", "180",
+      "kills", "3", "records", "45000", "keys", "16", "rate", "1500",
+      "minKillDelayMillis", "500", "maxKillDelayMillis", "3000", "timeoutSeconds", "180",
       "killSignal", "^" + Pattern.quote(ChaosPipeline.RUNNING) + "$", "maxKillSignals", "1"));
 
   private Chaos() {}

@@ -43,7 +43,7 @@ public final class ChaosPipeline {
   /** The flags of the demonstration pipeline; a runner's flags may be given alongside them. */
   public interface ChaosPipelineOptions extends PipelineOptions {
     @Description("How many records (generator events) in total")
-    @Default.Long(30_000)
+    @Default.Long(45_000)
     Long getRecords();
 
     void setRecords(Long value);
