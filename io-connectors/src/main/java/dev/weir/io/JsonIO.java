@@ -191,7 +191,8 @@ public final class JsonIO {
 
   /**
    * Writes each element as one line of JSON text through {@link TextIO.Write}, whose options it
-   * mirrors. An element Jackson cannot serialize fails the write, naming the element's class.
+   * mirrors; with {@link #withWindowedWrites} through the same exactly-once windowed sink. An
+   * element Jackson cannot serialize fails the write, naming the element's class.
    * Immutable.
    *
    * @param <T> the type of the elements written
@@ -225,9 +226,21 @@ public final class JsonIO {
       return new Write<>(text.withoutSharding());
     }
 
+    /**
+     * Writes each window and pane to its own files, committed exactly once; required for unbounded
+     * input. See {@link TextIO.Write#withWindowedWrites}.
+     */
+    public Write<T> withWindowedWrites() {
+      return new Write<>(text.withWindowedWrites());
+    }
+
     @Override
     public PDone expand(PCollection<T> input) {
       checkState(text.getFilenamePrefix() != null, "JsonIO.write() has no output: call .to(\"path/prefix\") on it");
+      checkArgument(input.isBounded() == PCollection.IsBounded.BOUNDED || text.isWindowedWrites(),
+          "JsonIO.write().to(\"%s\") got the unbounded PCollection '%s', which never ends, so its files would never"
+              + " be committed. Fix: add .withWindowedWrites(), which commits each window and pane to its own files"
+              + " exactly once", text.getFilenamePrefix(), input.getName());
       return input.apply("ToJson", ParDo.of(new FormatJsonFn<T>()))
           .setCoder(StringUtf8Coder.of())
           .apply("WriteLines", text);
