@@ -8,19 +8,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.joda.time.Instant;
 
 /**
- * Reads a {@link WatchedTextSource}: polls for new files when due, then reads the taken files line
- * by line; see the source for the rules and {@link WatchMark} for the state it checkpoints.
+ * Reads a {@link WatchedTextSource}: polls for new files when due, takes those that have settled
+ * (same size and modification time as at the previous poll), then reads the taken files line by
+ * line; see the source for the rules and {@link WatchMark} for the state it checkpoints.
  *
  * <p>{@link #advance()} returns false when no line is available now: the current files are read and
  * the next poll is not yet due, or it found nothing new. Polls happen only inside {@code start()}
@@ -32,6 +39,12 @@ final class WatchedTextReader extends UnboundedReader<String> {
   private final WatchMark resumeFrom;
   private final List<String> taken = new ArrayList<>();
   private final Set<String> takenSet = new HashSet<>();
+  /**
+   * Files matched but not taken yet, with their size and modification time at the last poll; a
+   * file is taken at the first poll that finds both unchanged. Not checkpointed: a restored reader
+   * observes them again, which delays them by one poll.
+   */
+  private final Map<String, FileVersion> candidates = new HashMap<>();
   /** Index in {@link #taken} of the file being read; {@code taken.size()} if none. */
   private int current;
   /** Byte offset in the current file of the line after the last one delivered. */
@@ -116,22 +129,51 @@ final class WatchedTextReader extends UnboundedReader<String> {
     return true;
   }
 
-  /** Matches the pattern and takes the new files; true if there were any. */
+  /**
+   * Matches the pattern and takes the new files whose size and modification time are the same as
+   * at the previous poll; true if it took any. Polling does not stop while a file waits to settle.
+   */
   private boolean poll(Instant now) throws IOException {
     int before = taken.size();
+    Map<String, FileVersion> unsettled = new HashMap<>();
     for (Path path : source.pattern().match()) {
       String file = path.toString();
-      if (takenSet.add(file)) {
+      if (takenSet.contains(file)) {
+        continue;
+      }
+      FileVersion version = FileVersion.of(path);
+      if (version == null) {
+        continue;
+      }
+      if (version.equals(candidates.get(file))) {
+        takenSet.add(file);
         taken.add(file);
+      } else {
+        unsettled.put(file, version);
       }
     }
+    candidates.clear();
+    candidates.putAll(unsettled);
     boolean foundNew = taken.size() > before;
     if (foundNew) {
       lastNewFileAt = now;
     }
     nextPollAt = now.plus(source.pollInterval());
-    pollingDone = source.termination().canStopPolling(startedAt, lastNewFileAt, now);
+    pollingDone = candidates.isEmpty() && source.termination().canStopPolling(startedAt, lastNewFileAt, now);
     return foundNew;
+  }
+
+  /** What tells a file's versions apart between two polls. */
+  private record FileVersion(long size, FileTime modified) {
+    /** The file's version, or null if it vanished since it was matched. */
+    static FileVersion of(Path file) throws IOException {
+      try {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return new FileVersion(attributes.size(), attributes.lastModifiedTime());
+      } catch (NoSuchFileException e) {
+        return null;
+      }
+    }
   }
 
   /** Opens {@code file} positioned at byte {@code from} of its decompressed content. */
