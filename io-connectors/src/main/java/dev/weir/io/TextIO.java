@@ -214,8 +214,13 @@ public final class TextIO {
     @Override
     public PCollection<LocatedLine> expand(PBegin input) {
       checkState(read.filepattern != null, "TextIO.read() has no file to read: call .from(\"path/or/glob\") on it");
-      checkState(!read.isWatching(), "TextIO.read().from(\"%s\"): reading with line locations does not support"
-          + " watchForNewFiles yet", read.filepattern);
+      if (read.isWatching()) {
+        return input.apply("Read", dev.weir.sdk.io.Read.from(new WatchedLocatedTextSource(read.watchedSource())));
+      }
+      checkArgument(read.timestampPolicy == null,
+          "TextIO.read().from(\"%s\").withTimestampPolicy(%s): only a read that watches for new files takes a"
+              + " timestamp policy. Fix: add .watchForNewFiles(pollInterval, Watch.Growth.never())",
+          read.filepattern, read.timestampPolicy);
       TextSource text = TextSource.fromPattern(read.filepattern, read.compression);
       return input.apply("Read", dev.weir.sdk.io.Read.from(new LocatedTextSource(text)));
     }

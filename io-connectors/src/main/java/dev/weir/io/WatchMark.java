@@ -32,17 +32,20 @@ import org.joda.time.Instant;
  * @param taken the absolute paths taken, in the order they were taken; each appears once
  * @param current the index in {@code taken} of the file being read, {@code taken.size()} if none
  * @param offset the byte offset in {@code taken[current]} of the next line; 0 if none
+ * @param linesRead how many lines of {@code taken[current]} were delivered (the next line's number
+ *     minus one); 0 if none
  * @param startedAt when watching started
  * @param lastNewFileAt when a poll last found a new file; null if none ever did
  * @param pollingDone whether the termination condition has stopped polling
  * @param policyState the timestamp policy's state
  */
-record WatchMark(List<String> taken, int current, long offset, Instant startedAt, Instant lastNewFileAt,
-    boolean pollingDone, TimestampPolicy.State policyState) implements UnboundedSource.CheckpointMark {
+record WatchMark(List<String> taken, int current, long offset, long linesRead, Instant startedAt,
+    Instant lastNewFileAt, boolean pollingDone, TimestampPolicy.State policyState) implements UnboundedSource.CheckpointMark {
   WatchMark {
     taken = List.copyOf(taken);
     checkArgument(0 <= current && current <= taken.size(), "current file %s outside [0, %s]", current, taken.size());
     checkArgument(offset >= 0 && (offset == 0 || current < taken.size()), "offset %s with no current file", offset);
+    checkArgument(linesRead >= 0 && (linesRead == 0 || offset > 0), "%s lines read at offset %s", linesRead, offset);
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(policyState, "policyState");
   }
@@ -56,7 +59,8 @@ record WatchMark(List<String> taken, int current, long offset, Instant startedAt
    */
   static final class WatchMarkCoder extends AtomicCoder<WatchMark> {
     private static final long serialVersionUID = 1L;
-    static final int VERSION = 1;
+    /** 2 added {@code linesRead}. */
+    static final int VERSION = 2;
     private static final WatchMarkCoder INSTANCE = new WatchMarkCoder();
     private static final ListCoder<String> PATHS = ListCoder.of(StringUtf8Coder.of());
     private static final NullableCoder<Instant> OPTIONAL_INSTANT = NullableCoder.of(InstantCoder.of());
@@ -73,6 +77,7 @@ record WatchMark(List<String> taken, int current, long offset, Instant startedAt
       PATHS.encode(mark.taken(), out);
       VarIntCoder.of().encode(mark.current(), out);
       VarLongCoder.of().encode(mark.offset(), out);
+      VarLongCoder.of().encode(mark.linesRead(), out);
       InstantCoder.of().encode(mark.startedAt(), out);
       OPTIONAL_INSTANT.encode(mark.lastNewFileAt(), out);
       BooleanCoder.of().encode(mark.pollingDone(), out);
@@ -88,7 +93,7 @@ record WatchMark(List<String> taken, int current, long offset, Instant startedAt
       }
       try {
         return new WatchMark(PATHS.decode(in), VarIntCoder.of().decode(in), VarLongCoder.of().decode(in),
-            InstantCoder.of().decode(in), OPTIONAL_INSTANT.decode(in), BooleanCoder.of().decode(in),
+            VarLongCoder.of().decode(in), InstantCoder.of().decode(in), OPTIONAL_INSTANT.decode(in), BooleanCoder.of().decode(in),
             TimestampPolicy.StateCoder.of().decode(in));
       } catch (IllegalArgumentException e) {
         throw new CoderException("Corrupt TextIO watch checkpoint mark: " + e.getMessage(), e);

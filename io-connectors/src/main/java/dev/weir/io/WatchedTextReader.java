@@ -49,6 +49,8 @@ final class WatchedTextReader extends UnboundedReader<String> {
   private int current;
   /** Byte offset in the current file of the line after the last one delivered. */
   private long offset;
+  /** Lines of the current file delivered so far: the number of the current line, once delivered. */
+  private long linesRead;
   /** Open on the current file once reading it began; null otherwise. */
   private LineReader lines;
   private Instant startedAt;
@@ -76,6 +78,7 @@ final class WatchedTextReader extends UnboundedReader<String> {
       takenSet.addAll(resumeFrom.taken());
       current = resumeFrom.current();
       offset = resumeFrom.offset();
+      linesRead = resumeFrom.linesRead();
       startedAt = resumeFrom.startedAt();
       lastNewFileAt = resumeFrom.lastNewFileAt();
       pollingDone = resumeFrom.pollingDone();
@@ -119,9 +122,11 @@ final class WatchedTextReader extends UnboundedReader<String> {
       lines = null;
       current++;
       offset = 0;
+      linesRead = 0;
       return false;
     }
     offset = lines.position();
+    linesRead++;
     Instant now = source.clock().now();
     currentLine = line;
     currentTimestamp = source.policy().timestampOf(line, now);
@@ -229,7 +234,19 @@ final class WatchedTextReader extends UnboundedReader<String> {
   @Override
   public WatchMark getCheckpointMark() {
     checkState(startedAt != null, "getCheckpointMark() before start() on a reader of %s", source);
-    return new WatchMark(taken, current, offset, startedAt, lastNewFileAt, pollingDone, policyState);
+    return new WatchMark(taken, current, offset, linesRead, startedAt, lastNewFileAt, pollingDone, policyState);
+  }
+
+  /** The file the current line came from; only while there is a current line. */
+  String currentFile() {
+    checkState(currentLine != null, "no current line in %s", source);
+    return taken.get(current);
+  }
+
+  /** The 1-based number of the current line in its file; only while there is a current line. */
+  long currentLineNumber() {
+    checkState(currentLine != null, "no current line in %s", source);
+    return linesRead;
   }
 
   @Override
