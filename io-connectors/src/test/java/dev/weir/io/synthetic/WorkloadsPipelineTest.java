@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.testing.ValidatesRunner;
 import dev.weir.sdk.transforms.Count;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.Filter;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Workloads W0 and W1 of WORKLOADS.md on the test runner, over the generator read as a batch and
  * as a stream, give the rows and checksum of a plain loop over the spec ({@link SpecReference}).
  */
+@ValidatesRunner
 class WorkloadsPipelineTest {
   private static final long N = 100_000;
   /**
