@@ -241,6 +241,36 @@ class WatchedTextReaderTest {
   }
 
   @Test
+  void afterTimeSinceNewOutputOrStartEndsAWatchThatNeverFoundAFile() throws IOException {
+    UnboundedReader<String> reader =
+        source(Watch.Growth.afterTimeSinceNewOutputOrStart(Duration.standardSeconds(1))).createReader(null, null);
+    assertFalse(reader.start());
+
+    clock.advance(1_000);
+    assertFalse(reader.advance());
+    assertNotEquals(BoundedWindow.TIMESTAMP_MAX_VALUE, reader.getWatermark(), "exactly 1 s is not more than 1 s");
+    clock.advance(POLL.getMillis());
+    assertFalse(reader.advance());
+    assertEquals(BoundedWindow.TIMESTAMP_MAX_VALUE, reader.getWatermark());
+  }
+
+  @Test
+  void afterTimeSinceNewOutputOrStartCountsFromTheLastNewFile() throws IOException {
+    write("a.txt", "a1\n");
+    UnboundedReader<String> reader =
+        source(Watch.Growth.afterTimeSinceNewOutputOrStart(Duration.standardSeconds(2))).createReader(null, null);
+    startSettled(reader);
+    drain(reader, true);
+
+    clock.advance(2_000);
+    assertFalse(reader.advance());
+    assertNotEquals(BoundedWindow.TIMESTAMP_MAX_VALUE, reader.getWatermark(), "3 s since start, 2 s since a.txt");
+    clock.advance(POLL.getMillis());
+    assertFalse(reader.advance());
+    assertEquals(BoundedWindow.TIMESTAMP_MAX_VALUE, reader.getWatermark());
+  }
+
+  @Test
   void processingTimeStampsLinesWithTheClockAndWatermarksWithIt() throws IOException {
     write("a.txt", "a1\n");
     UnboundedReader<String> reader = source(Watch.Growth.never()).createReader(null, null);
