@@ -122,7 +122,9 @@ public final class TextIO {
 
     /**
      * Makes this an unbounded read that also takes the files appearing later: it polls the pattern
-     * every {@code pollInterval}, reads each new path once, and ends when
+     * every {@code pollInterval}, reads each new path once, as soon as a poll finds its size and
+     * modification time unchanged since the previous poll (so a file still being written waits),
+     * and ends when
      * {@code terminationCondition} (see {@link Watch.Growth}) stops polling and every file taken is
      * read. A pattern that matches nothing yet is fine. Lines are stamped by the
      * {@link #withTimestampPolicy timestamp policy}, processing time by default.
