@@ -41,8 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WatchedFilesPipelineTest {
   private static final Duration POLL = Duration.millis(20);
-  /** How long after its last new file a watch ends; generous, so a busy machine does not end it early. */
-  private static final Duration IDLE = Duration.millis(1500);
+  /** How long after its last new file a watch ends, when all files are there from the start. */
+  private static final Duration IDLE = Duration.millis(300);
+  /**
+   * The same when the pipeline itself delivers files: generous, so that a busy machine does not end
+   * the watch before a delivered file is seen.
+   */
+  private static final Duration IDLE_WHILE_DELIVERING = Duration.millis(1500);
 
   @TempDir Path dir;
 
@@ -69,7 +74,8 @@ class WatchedFilesPipelineTest {
     write("1.txt", "first\n");
 
     // Each file's line makes the pipeline itself deliver the next file, so they appear while it runs.
-    PCollection<String> lines = p.apply(watch("*.txt"))
+    PCollection<String> lines = p.apply(TextIO.read().from(dir + "/*.txt")
+            .watchForNewFiles(POLL, Watch.Growth.afterTimeSinceNewOutput(IDLE_WHILE_DELIVERING)))
         .apply(ParDo.of(new DeliverNextFileFn(dir.toString(), List.of("first", "second", "third"))));
 
     PAssert.that(lines).containsInAnyOrder("first", "second", "third");
@@ -77,11 +83,12 @@ class WatchedFilesPipelineTest {
   }
 
   @Test
-  // The slow writer pauses a few milliseconds between chunks; the poll interval is far longer, so the
-  // file is taken only when complete (WatchedTextReaderTest checks the rule itself with a manual clock).
+  // The slow writer appends for about half a second, pausing a few milliseconds between lines, so the
+  // first polls see it growing; the poll interval is far longer than a pause, so the file is taken
+  // only when complete (WatchedTextReaderTest checks the rule itself with a manual clock).
   void readsAFileWrittenSlowlyOnlyOnceItIsComplete() throws Exception {
     List<String> expected = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 100; i++) {
       expected.add("slow line " + i);
     }
     Path slow = write("slow.txt", "");
@@ -102,7 +109,7 @@ class WatchedFilesPipelineTest {
   private static Void appendSlowly(Path file, List<String> lines) throws IOException, InterruptedException {
     for (String line : lines) {
       Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-      Thread.sleep(1);
+      Thread.sleep(5);
     }
     return null;
   }
