@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.joda.time.Instant;
 
 /**
@@ -41,10 +41,10 @@ final class WatchedTextReader extends UnboundedReader<String> {
   private final Set<String> takenSet = new HashSet<>();
   /**
    * Files matched but not taken yet, with their size and modification time at the last poll; a
-   * file is taken at the first poll that finds both unchanged. Not checkpointed: a restored reader
-   * observes them again, which delays them by one poll.
+   * file is taken at the first poll that finds both unchanged. Checkpointed with the poll schedule,
+   * so a reader restored from a mark (which runners may do at any time) keeps waiting where it was.
    */
-  private final Map<String, FileVersion> candidates = new HashMap<>();
+  private final Map<String, WatchMark.FileVersion> candidates = new HashMap<>();
   /** Index in {@link #taken} of the file being read; {@code taken.size()} if none. */
   private int current;
   /** Byte offset in the current file of the line after the last one delivered. */
@@ -82,6 +82,8 @@ final class WatchedTextReader extends UnboundedReader<String> {
       startedAt = resumeFrom.startedAt();
       lastNewFileAt = resumeFrom.lastNewFileAt();
       pollingDone = resumeFrom.pollingDone();
+      nextPollAt = resumeFrom.nextPollAt();
+      candidates.putAll(resumeFrom.unsettled());
       policyState = resumeFrom.policyState();
     }
     return advance();
@@ -140,13 +142,13 @@ final class WatchedTextReader extends UnboundedReader<String> {
    */
   private boolean poll(Instant now) throws IOException {
     int before = taken.size();
-    Map<String, FileVersion> unsettled = new HashMap<>();
+    Map<String, WatchMark.FileVersion> unsettled = new HashMap<>();
     for (Path path : source.pattern().match()) {
       String file = path.toString();
       if (takenSet.contains(file)) {
         continue;
       }
-      FileVersion version = FileVersion.of(path);
+      WatchMark.FileVersion version = versionOf(path);
       if (version == null) {
         continue;
       }
@@ -168,16 +170,13 @@ final class WatchedTextReader extends UnboundedReader<String> {
     return foundNew;
   }
 
-  /** What tells a file's versions apart between two polls. */
-  private record FileVersion(long size, FileTime modified) {
-    /** The file's version, or null if it vanished since it was matched. */
-    static FileVersion of(Path file) throws IOException {
-      try {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return new FileVersion(attributes.size(), attributes.lastModifiedTime());
-      } catch (NoSuchFileException e) {
-        return null;
-      }
+  /** The file's size and modification time, or null if it vanished since it was matched. */
+  private static WatchMark.FileVersion versionOf(Path file) throws IOException {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return new WatchMark.FileVersion(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS));
+    } catch (NoSuchFileException e) {
+      return null;
     }
   }
 
@@ -234,7 +233,8 @@ final class WatchedTextReader extends UnboundedReader<String> {
   @Override
   public WatchMark getCheckpointMark() {
     checkState(startedAt != null, "getCheckpointMark() before start() on a reader of %s", source);
-    return new WatchMark(taken, current, offset, linesRead, startedAt, lastNewFileAt, pollingDone, policyState);
+    return new WatchMark(taken, current, offset, linesRead, startedAt, lastNewFileAt, pollingDone, nextPollAt,
+        candidates, policyState);
   }
 
   /** The file the current line came from; only while there is a current line. */

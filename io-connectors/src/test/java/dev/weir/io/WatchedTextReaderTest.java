@@ -184,8 +184,45 @@ class WatchedTextReaderTest {
     write("b.txt", "b1\n");
 
     UnboundedReader<String> restored = source(Watch.Growth.never()).createReader(null, mark);
-    assertTrue(startSettled(restored), "restoring polls at once, sees the new file and takes it a poll later");
+    assertFalse(restored.start(), "the restored reader keeps the poll schedule");
+    clock.advance(POLL.getMillis());
+    assertFalse(restored.advance(), "the first poll after the restore sees b.txt");
+    clock.advance(POLL.getMillis());
+    assertTrue(restored.advance(), "and the next one takes it");
     assertEquals(List.of("b1"), drain(restored, true));
+  }
+
+  @Test
+  void aFileWaitingToSettleIsTakenOnScheduleByAReaderRestoredFromAMark() throws IOException {
+    UnboundedReader<String> reader = source(Watch.Growth.never()).createReader(null, null);
+    write("a.txt", "a1\n");
+    assertFalse(reader.start(), "a.txt is seen");
+    WatchMark mark = roundTrip((WatchMark) reader.getCheckpointMark());
+    reader.close();
+
+    UnboundedReader<String> restored = source(Watch.Growth.never()).createReader(null, mark);
+    assertFalse(restored.start(), "no poll is due");
+    clock.advance(POLL.getMillis());
+    assertTrue(restored.advance(), "unchanged since the poll before the restore: taken");
+    assertEquals(List.of("a1"), drain(restored, true));
+  }
+
+  @Test
+  void markCoderRoundTripsEveryField() throws IOException {
+    UnboundedReader<String> reader = source(Watch.Growth.never()).createReader(null, null);
+    write("a.txt", "a1\na2\n");
+    startSettled(reader);
+    WatchMark midFile = (WatchMark) reader.getCheckpointMark();
+    drain(reader, true);
+    write("c.txt", "c1\n");
+    clock.advance(POLL.getMillis());
+    assertFalse(reader.advance());
+    WatchMark waiting = (WatchMark) reader.getCheckpointMark();
+
+    assertEquals(1, midFile.linesRead());
+    assertEquals(midFile, roundTrip(midFile));
+    assertEquals(List.of(dir.resolve("c.txt").toString()), List.copyOf(waiting.unsettled().keySet()));
+    assertEquals(waiting, roundTrip(waiting));
   }
 
   @Test
