@@ -333,4 +333,18 @@ class WindowedTextSinkTest {
     IOException e = assertThrows(IOException.class, () -> sink().resume(new TreeMap<>()));
     assertTrue(e.getMessage().contains(manifest.toString()) && e.getMessage().contains("checksum"), e.getMessage());
   }
+  @Test
+  void aManifestOfAnotherFormatVersionFailsTheStartNamingItAndTheVersion() throws IOException {
+    WindowedTextSink sink = sink();
+    sink.startFresh();
+    sink.manifests().write(2, write(sink, 2, 0, W1, PaneInfo.NO_FIRING, "a"));
+    Path manifest = sink.temporaryDirectory().resolve("manifests").resolve("2.manifest");
+    byte[] bytes = Files.readAllBytes(manifest);
+    bytes[4] = (byte) (TransactionManifests.VERSION + 1);
+    Files.write(manifest, bytes);
+
+    IOException e = assertThrows(IOException.class, () -> sink().startFresh());
+    assertTrue(e.getMessage().contains(manifest.toString())
+        && e.getMessage().contains("format version " + (TransactionManifests.VERSION + 1)), e.getMessage());
+  }
 }
