@@ -102,8 +102,12 @@ public final class ChaosPipeline {
         .setCoder(StringUtf8Coder.of());
   }
 
-  /** The exactly-once file write of the output lines: files appear under {@code prefix} only once committed. */
+  /**
+   * The exactly-once file write of the output lines ({@code TextIO.write().withWindowedWrites()}):
+   * files {@code prefix-global-pane-...-t<transaction>-s<shard>} appear only once the runner
+   * commits their transaction.
+   */
   static PTransform<PCollection<String>, PDone> committedFiles(String prefix) {
-    return TextIO.write().to(prefix);
+    return TextIO.write().to(prefix).withWindowedWrites();
   }
 }

@@ -27,6 +27,18 @@ class ChaosCommandTest {
   }
 
   @Test
+  void runsThePipelineInAChildJvmAndPrintsTheResultLine() {
+    int status = Chaos.run(new String[] {"--runner=direct", "--kills=0", "--records=3000", "--keys=5", "--rate=0",
+        "--workDir=" + dir.resolve("work")}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    assertEquals("runner=direct kills=0 records=3000 lost=0 duplicated=0 wrong=0\n",
+        out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"), printed);
+    assertEquals(0, status, printed);
+  }
+
+  @Test
   void needsARunner() {
     assertEquals("chaos needs --runner=MicroBatchRunner or --runner=ContinuousRunner", failure("--kills=1"));
   }

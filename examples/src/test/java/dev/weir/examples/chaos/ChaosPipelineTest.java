@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.sdk.Pipeline;
-import dev.weir.sdk.io.TransactionalWrite;
 import dev.weir.sdk.options.PipelineOptionsFactory;
 import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
@@ -30,7 +29,7 @@ class ChaosPipelineTest {
         .as(ChaosPipeline.ChaosPipelineOptions.class);
     Pipeline pipeline = Pipeline.create(options);
     ChaosPipeline.runningTotals(pipeline, options)
-        .apply(TransactionalWrite.to(new UninterruptedFileSink(prefix.toString())));
+        .apply(ChaosPipeline.committedFiles(prefix.toString()));
 
     pipeline.run().waitUntilFinish();
 
