@@ -2,18 +2,33 @@ package dev.weir.examples.chaos;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The micro-batch runner's crash test (issue 5): the demonstration pipeline in a child JVM, killed
- * with SIGKILL three times at random moments of its batch loop and restarted from its
- * {@code --checkpointDir}, commits exactly the output of an uninterrupted run.
+ * with SIGKILL three times and restarted from its {@code --checkpointDir}, commits exactly the
+ * output of an uninterrupted run, whether the kills come at random moments or right after a batch
+ * has finished (while the next one is planned and logged).
  */
 class MicroBatchCrashTest {
-  @Test
-  void outputIsExactlyOnceAfterThreeKills() {
+  @BeforeEach
+  void needsTheRunner() {
     assumeTrue(RunnerCrashTests.registered("MicroBatchRunner"),
         "MicroBatchRunner is not on the examples' class path yet");
+  }
+
+  @Test
+  void outputIsExactlyOnceAfterThreeKillsAtRandomMoments() {
     RunnerCrashTests.assertExactlyOnceAfterKills("MicroBatchRunner", 5, "--parallelism=2");
+  }
+
+  @Test
+  void outputIsExactlyOnceAfterThreeKillsRightAfterBatches() {
+    // The runner prints one progress line per batch; each kill comes 0 to 100 ms after one of the
+    // first 30 of its run.
+    RunnerCrashTests.assertExactlyOnceAfterKills("MicroBatchRunner", 9, "--parallelism=2",
+        "--killSignal=^\\[weir-microbatch\\] batch ", "--maxKillSignals=30", "--minKillDelayMillis=0",
+        "--maxKillDelayMillis=100");
   }
 }
