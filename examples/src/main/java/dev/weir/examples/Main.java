@@ -1,6 +1,7 @@
 package dev.weir.examples;
 
 import dev.weir.examples.bench.Bench;
+import dev.weir.examples.bench.Latency;
 import dev.weir.sdk.Pipeline;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -43,6 +44,9 @@ public final class Main {
     EXAMPLES.put("bench", new Example(
         "Runs a benchmark workload of WORKLOADS.md (--workload=W0..W3, --n, --verify) and prints its line",
         Bench::run));
+    EXAMPLES.put("latency", new Example(
+        "Runs a latency workload of WORKLOADS.md (--workload=L0|L1, --rate, --seconds) and prints its latencies",
+        Latency::run));
   }
 
   private Main() {}

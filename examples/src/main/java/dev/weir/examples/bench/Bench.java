@@ -152,7 +152,7 @@ public final class Bench {
   }
 
   /** The runner's name as {@code --runner} takes it: {@code DirectRunner} is {@code direct}. */
-  private static String runnerName(PipelineOptions options) {
+  static String runnerName(PipelineOptions options) {
     String name = options.getRunner().getSimpleName();
     if (name.endsWith("Runner") && name.length() > "Runner".length()) {
       name = name.substring(0, name.length() - "Runner".length());
