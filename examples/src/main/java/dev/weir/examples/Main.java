@@ -2,6 +2,7 @@ package dev.weir.examples;
 
 import dev.weir.examples.bench.Bench;
 import dev.weir.examples.bench.Latency;
+import dev.weir.examples.compare.Compare;
 import dev.weir.sdk.Pipeline;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -47,6 +48,9 @@ public final class Main {
     EXAMPLES.put("latency", new Example(
         "Runs a latency workload of WORKLOADS.md (--workload=L0|L1, --rate, --seconds) and prints its latencies",
         Latency::run));
+    EXAMPLES.put("compare", new Example(
+        "Runs the same pipelines on every runner and setting, checks the answers agree, writes report.html",
+        Compare::run));
   }
 
   private Main() {}

@@ -38,7 +38,7 @@ final class LatencyRecorder {
   private long lastArrivalMicros = Long.MIN_VALUE;
   private long eventsSeen;
   private long maxTs = Long.MIN_VALUE;
-  private long lastSampleMicros = Long.MIN_VALUE;
+  private long lastSampleMicros;
   private final List<long[]> watermarkSamples = new ArrayList<>();
 
   // Sink side.
@@ -88,7 +88,7 @@ final class LatencyRecorder {
     lastArrivalMicros = Math.max(lastArrivalMicros, nowMicros);
     eventsSeen++;
     maxTs = Math.max(maxTs, ts);
-    if (nowMicros - lastSampleMicros >= WATERMARK_SAMPLE_MICROS) {
+    if (watermarkSamples.isEmpty() || nowMicros - lastSampleMicros >= WATERMARK_SAMPLE_MICROS) {
       lastSampleMicros = nowMicros;
       watermarkSamples.add(new long[] {nowMicros, maxTs - 2048});
     }
