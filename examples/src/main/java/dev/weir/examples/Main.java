@@ -3,6 +3,7 @@ package dev.weir.examples;
 import dev.weir.examples.bench.Bench;
 import dev.weir.examples.bench.Latency;
 import dev.weir.examples.compare.Compare;
+import dev.weir.examples.complete.game.LeaderBoard;
 import dev.weir.sdk.Pipeline;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -39,6 +40,9 @@ public final class Main {
     EXAMPLES.put("EarlyAndLateFirings", new Example(
         "A stream with early, on-time and late panes printed as they fire (--rate, --seconds, --windowSeconds)",
         withoutStatus(EarlyAndLateFirings::main)));
+    EXAMPLES.put("LeaderBoard", new Example(
+        "Beam's mobile-gaming LeaderBoard: team scores with early/late panes, user scores in the global window",
+        withoutStatus(LeaderBoard::main)));
     EXAMPLES.put("MinimalWordCount", new Example(
         "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
         withoutStatus(MinimalWordCount::main)));
