@@ -30,7 +30,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar examples/target/weir-examples.jar compare [--pipeline=W1,L1] [--runners=direct,microbatch,...]
- *     [--out=target/compare] [--n=1000000] [--rate=50000] [--seconds=8] [--heap=512m]
+ *     [--out=target/compare] [--n=1000000] [--rate=60000] [--seconds=6] [--heap=512m]
  * </pre>
  *
  * <p>By default every runner on the classpath runs, the streaming runners at the settings of
@@ -67,13 +67,13 @@ public final class Compare {
     void setN(Long value);
 
     @Description("Events per second of a latency run")
-    @Default.Long(50_000L)
+    @Default.Long(60_000L)
     Long getRate();
 
     void setRate(Long value);
 
     @Description("Seconds of a latency run")
-    @Default.Long(8L)
+    @Default.Long(6L)
     Long getSeconds();
 
     void setSeconds(Long value);

@@ -124,9 +124,10 @@ final class ReportPage {
     }
   }
 
-  private static String keptUp(LatencyResult l) {
-    return l.keptUp() ? "yes" : "<span class=\"bad\">no</span> (lag up to " + Math.round(l.maxLagMs()) + " ms, "
-        + l.maxBacklogEvents() + " events" + (l.finished() ? "" : ", cancelled") + ")";
+  private static Object keptUp(LatencyResult l) {
+    return l.keptUp() ? "yes" : new Markup("<span class=\"bad\">no</span> " + esc("(lag up to "
+        + Math.round(l.maxLagMs()) + " ms, " + l.maxBacklogEvents() + " events" + (l.finished() ? "" : ", cancelled")
+        + ")"));
   }
 
   private static String percentiles(LatencySummary s) {
@@ -137,15 +138,17 @@ final class ReportPage {
     html.append("<p><img alt=\"chart\" src=\"").append(dataUri).append("\"></p>\n");
   }
 
+  /** A table row; cells are text, escaped, unless they are {@link Markup}. */
   private static String row(Object... cells) {
     StringBuilder row = new StringBuilder("<tr>");
-    for (int k = 0; k < cells.length; k++) {
-      String cell = String.valueOf(cells[k]);
-      // Only the kept-up cell carries markup of its own; every other cell is text.
-      row.append("<td>").append(cell.contains("<span") ? cell : esc(cell)).append("</td>");
+    for (Object cell : cells) {
+      row.append("<td>").append(cell instanceof Markup m ? m.html() : esc(String.valueOf(cell))).append("</td>");
     }
     return row.append("</tr>").toString();
   }
+
+  /** A table cell that is HTML already. */
+  private record Markup(String html) {}
 
   static String fixed(double value, int decimals) {
     return String.format(Locale.ROOT, "%." + decimals + "f", value);

@@ -88,4 +88,15 @@ class ReportPageTest {
     assertTrue(html.contains("No row had a due event"), html);
     assertEquals(0, images(html));
   }
+
+  @Test
+  void aRunThatDidNotKeepUpSaysSoWithItsBacklog() {
+    LatencyResult behind = new LatencyResult("L1", "direct", 50_000, 400_000, 30_000, 2000, true, 4096, 42,
+        LatencySummary.ofMicros(new long[] {5000}), LatencySummary.ofMicros(new long[] {6000}), 0, 0, List.of(),
+        List.of());
+
+    String html = render(List.of(new RunResult("L1", "direct", List.of(), null, 400_000, 4096, 42, 8, 1, 1, behind)));
+
+    assertTrue(html.contains("<td><span class=\"bad\">no</span> (lag up to 2000 ms, 100000 events)</td>"), html);
+  }
 }
