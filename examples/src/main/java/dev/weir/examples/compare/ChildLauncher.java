@@ -24,6 +24,7 @@ final class ChildLauncher {
   private static final long LATENCY_GRACE_SECONDS = 90;
   /** How long a throughput run may take. */
   private static final long THROUGHPUT_LIMIT_SECONDS = 900;
+  private static final long TICK_SECONDS = 2;
 
   private final Path runsDir;
   private final CompareOptions options;
@@ -33,7 +34,11 @@ final class ChildLauncher {
     this.options = options;
   }
 
-  RunResult run(RunPlan plan) {
+  /**
+   * Runs {@code plan} in a child JVM and returns its result; calls {@code tick} every
+   * {@value #TICK_SECONDS} seconds while it waits, so that the terminal shows the run is alive.
+   */
+  RunResult run(RunPlan plan, Runnable tick) {
     Path result = runsDir.resolve("run-" + plan.number() + ".json");
     Path log = runsDir.resolve("run-" + plan.number() + ".log");
     try {
@@ -42,7 +47,11 @@ final class ChildLauncher {
       Process child = new ProcessBuilder(command(plan, result)).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start();
       long limit = plan.isLatency() ? 2 * options.getSeconds() + LATENCY_GRACE_SECONDS : THROUGHPUT_LIMIT_SECONDS;
-      if (!child.waitFor(limit, TimeUnit.SECONDS)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limit);
+      while (!child.waitFor(TICK_SECONDS, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
+        tick.run();
+      }
+      if (child.isAlive()) {
         child.destroyForcibly().waitFor();
         return RunResult.failed(plan, "The run did not end within " + limit + " s and was killed. End of " + log
             + ":\n" + tail(log));

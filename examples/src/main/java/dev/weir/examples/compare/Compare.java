@@ -30,14 +30,14 @@ import java.util.Map;
  *
  * <pre>
  * java -jar examples/target/weir-examples.jar compare [--pipeline=W1,L1] [--runners=direct,microbatch,...]
- *     [--out=target/compare] [--n=1000000] [--rate=60000] [--seconds=6] [--heap=512m]
+ *     [--out=target/compare] [--n=500000] [--rate=60000] [--seconds=5] [--heap=512m]
  * </pre>
  *
  * <p>By default every runner on the classpath runs, the streaming runners at the settings of
  * {@link RunnerSettings#PRESETS}; {@code W1} (bounded, {@code --n} events) gives the throughput
  * table, {@code L1} ({@code --rate} events/s for {@code --seconds}) the latency charts and the pane
- * timeline. The terminal shows each run as it starts and ends, then a summary table and where the
- * report is. Exit status 1 if a run failed or an answer differed.
+ * timeline. The terminal shows each run as it starts, a dot every two seconds while it runs, and
+ * its figures when it ends; then a summary table and where the report is. Exit status 1 if a run failed or an answer differed.
  */
 public final class Compare {
   /** The flags of {@code compare}. */
@@ -61,7 +61,7 @@ public final class Compare {
     void setOut(String value);
 
     @Description("Events of a throughput run")
-    @Default.Long(1_000_000L)
+    @Default.Long(500_000L)
     Long getN();
 
     void setN(Long value);
@@ -73,7 +73,7 @@ public final class Compare {
     void setRate(Long value);
 
     @Description("Seconds of a latency run")
-    @Default.Long(6L)
+    @Default.Long(5L)
     Long getSeconds();
 
     void setSeconds(Long value);
@@ -101,7 +101,10 @@ public final class Compare {
       out.printf(Locale.ROOT, "[%d/%d] %s on %s ... ", plan.number(), plans.size(), describe(plan, options),
           plan.setting());
       out.flush();
-      RunResult result = launcher.run(plan);
+      RunResult result = launcher.run(plan, () -> {
+        out.print('.');
+        out.flush();
+      });
       out.println(SummaryTable.brief(result));
       results.add(result);
     }

@@ -39,7 +39,7 @@ final class ReportCharts {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle("latency (ms, log scale)").yAxisTitle("rows with at most this latency (%)").build();
     chart.getStyler().setXAxisLogarithmic(true).setYAxisMin(0.0).setYAxisMax(100.0)
-        .setLegendPosition(LegendPosition.InsideSE).setChartBackgroundColor(Color.WHITE);
+        .setLegendPosition(LegendPosition.OutsideS).setChartBackgroundColor(Color.WHITE);
     double low = Double.MAX_VALUE;
     double high = LOG_FLOOR_MS;
     for (RunResult run : runs) {
@@ -79,7 +79,7 @@ final class ReportCharts {
     if (!latency.watermark().isEmpty()) {
       double[] x = latency.watermark().stream().mapToDouble(p -> p[0] / 1000).toArray();
       double[] y = latency.watermark().stream().mapToDouble(p -> Math.max(0, p[1] / 1000)).toArray();
-      XYSeries watermark = chart.addSeries("source watermark", x, y);
+      XYSeries watermark = chart.addSeries("watermark (max event time at the first step - 2048 ms)", x, y);
       watermark.setMarker(SeriesMarkers.NONE);
       watermark.setLineColor(Color.GRAY);
     }
