@@ -117,6 +117,7 @@ public class LeaderBoard {
       this(teamWindowDuration, allowedLateness, FIVE_MINUTES, TEN_MINUTES);
     }
 
+    /** Early panes {@code earlyDelay}, late panes {@code lateDelay} after a pane's first action. */
     public CalculateTeamScores(Duration teamWindowDuration, Duration allowedLateness, Duration earlyDelay,
         Duration lateDelay) {
       this.teamWindowDuration = teamWindowDuration;
@@ -151,6 +152,7 @@ public class LeaderBoard {
       this(allowedLateness, TEN_MINUTES);
     }
 
+    /** A pane {@code delay} after a pane's first action. */
     public CalculateUserScores(Duration allowedLateness, Duration delay) {
       this.allowedLateness = allowedLateness;
       this.delay = delay;
