@@ -106,7 +106,7 @@ final class ReportPage {
     List<RunResult> windowed = measured.stream().filter(r -> !r.latency().panes().isEmpty()).toList();
     if (!windowed.isEmpty()) {
       html.append("<h2>Pane timeline</h2>\n<p>When each run emitted each window's panes (a dot at the window's end),"
-          + " against the watermark of its source (max event time seen minus 2048 ms). A window can fire once the"
+          + " against the watermark as the pipeline saw it (the largest event time that had reached its first step, minus 2048 ms). A window can fire once the"
           + " watermark passes its end; the horizontal distance from the watermark line to a dot is how long that"
           + " took.</p>\n");
       windowed.forEach(run -> image(ReportCharts.paneTimeline(run)));
