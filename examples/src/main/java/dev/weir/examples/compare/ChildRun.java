@@ -11,8 +11,6 @@ import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.options.PipelineOptionsFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -79,21 +77,19 @@ public final class ChildRun {
     Path checkpoints = giveCheckpointDir(options, flags);
     try {
       OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
       System.gc();
-      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      HeapPeak heap = HeapPeak.start();
       long cpuBefore = processCpuNanos(os);
       if (options.getPipeline().startsWith("L")) {
         LatencyResult latency = Latency.measure(options, LatencyWorkload.valueOf(options.getPipeline()),
             options.getRate(), options.getSeconds());
         return new RunResult(options.getPipeline(), runner, flags, null, latency.events(), latency.rows(),
-            latency.checksum(), options.getSeconds(), (processCpuNanos(os) - cpuBefore) / 1e9, peak(heap), latency);
+            latency.checksum(), options.getSeconds(), (processCpuNanos(os) - cpuBefore) / 1e9, heap.stop(), latency);
       }
       Bench.Throughput throughput = Bench.throughput(options, options.getPipeline(), options.getN());
       return new RunResult(options.getPipeline(), runner, flags, null, options.getN(),
           throughput.answer().rows(), throughput.answer().checksum(), throughput.seconds(),
-          (processCpuNanos(os) - cpuBefore) / 1e9, peak(heap), null);
+          (processCpuNanos(os) - cpuBefore) / 1e9, heap.stop(), null);
     } catch (RuntimeException e) {
       return new RunResult(options.getPipeline(), runner, flags, Throwables.getStackTraceAsString(e),
           0, 0, 0, 0, 0, 0, null);
@@ -117,10 +113,6 @@ public final class ChildRun {
       return sun.getProcessCpuTime();
     }
     return 0;
-  }
-
-  private static long peak(List<MemoryPoolMXBean> heap) {
-    return heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
   }
 
   /** Sets a temporary {@code --checkpointDir} on a runner that has the option and was not given one. */

@@ -65,7 +65,7 @@ final class ReportPage {
     }
     html.append("<h2>Throughput</h2>\n<p>Bounded input, as fast as the runner goes. Seconds from <code>run()</code>"
         + " to the end of <code>waitUntilFinish()</code>; CPU time of all the JVM's threads while the pipeline ran;"
-        + " peak heap is the sum of the heap pools' peaks (an upper bound).</p>\n<table><tr><th>runner and setting</th>"
+        + " peak heap is the most heap in use, found just before each garbage collection.</p>\n<table><tr><th>runner and setting</th>"
         + "<th>pipeline</th><th>events</th><th>seconds</th><th>events/s</th><th>rows</th><th>checksum</th>"
         + "<th>CPU s</th><th>peak heap MB</th></tr>");
     for (RunResult run : runs.stream().filter(r -> !r.failed()).toList()) {

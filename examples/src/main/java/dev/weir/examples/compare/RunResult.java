@@ -16,8 +16,7 @@ import java.util.List;
  * @param checksum the answer's checksum
  * @param seconds the pipeline's run time: from {@code run()} to the end of {@code waitUntilFinish()}
  * @param cpuSeconds the CPU time the JVM spent while the pipeline ran, all threads
- * @param peakHeapBytes the sum of the heap memory pools' peak use while the pipeline ran (an upper
- *     bound of the heap's peak, as the pools need not peak together)
+ * @param peakHeapBytes the most heap in use while the pipeline ran, as {@link HeapPeak} measures it
  * @param latency the latency measurements of a latency run, null for a throughput run
  */
 record RunResult(
