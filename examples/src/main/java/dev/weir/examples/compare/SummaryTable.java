@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** The terminal's view of a comparison: one line per finished run, and the table at the end. Stateless. */
 final class SummaryTable {
-  private static final String FORMAT = "%-48s %-4s %10s %10s %9s %9s %9s %7s %8s%n";
+  private static final String COLUMNS = " %-4s %10s %10s %9s %9s %9s %7s %8s%n";
 
   private SummaryTable() {}
 
@@ -27,15 +27,19 @@ final class SummaryTable {
 
   /** The table printed at the end: one row per run. */
   static String of(List<RunResult> runs) {
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, FORMAT, "runner and setting", "pipe",
+    int width = runs.stream().mapToInt(r -> r.setting().length()).max().orElse(0);
+    String name = "%-" + Math.max(width, "runner and setting".length()) + "s";
+    String format = name + COLUMNS;
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, format, "runner and setting", "pipe",
         "rows", "events/s", "p50 ms", "p99 ms", "vis p99", "CPU s", "heap MB"));
     for (RunResult run : runs) {
       if (run.failed()) {
-        table.append(String.format(Locale.ROOT, "%-48s %-4s FAILED%n", run.setting(), run.pipeline()));
+        table.append(String.format(Locale.ROOT, name + " %-4s FAILED%n",
+            run.setting(), run.pipeline()));
         continue;
       }
       LatencyResult l = run.latency();
-      table.append(String.format(Locale.ROOT, FORMAT, run.setting(), run.pipeline(), run.rows(),
+      table.append(String.format(Locale.ROOT, format, run.setting(), run.pipeline(), run.rows(),
           Math.round(run.eventsPerSecond()), l == null ? "-" : ReportPage.fixed(l.received().p50(), 1),
           l == null ? "-" : ReportPage.fixed(l.received().p99(), 1),
           l == null ? "-" : ReportPage.fixed(l.visible().p99(), 1), ReportPage.fixed(run.cpuSeconds(), 2),
