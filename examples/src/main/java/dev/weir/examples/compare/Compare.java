@@ -98,14 +98,14 @@ public final class Compare {
         String.join(", ", pipelines(options.getPipeline())), runnersLine(plans), options.getHeap());
     List<RunResult> results = new ArrayList<>();
     for (RunPlan plan : plans) {
-      out.printf(Locale.ROOT, "[%d/%d] %s on %s ... ", plan.number(), plans.size(), describe(plan, options),
+      out.printf(Locale.ROOT, "[%d/%d] %s on %s .", plan.number(), plans.size(), describe(plan, options),
           plan.setting());
       out.flush();
       RunResult result = launcher.run(plan, () -> {
         out.print('.');
         out.flush();
       });
-      out.println(SummaryTable.brief(result));
+      out.println(" " + SummaryTable.brief(result));
       results.add(result);
     }
     out.println("checking answers against the plain loop ...");
