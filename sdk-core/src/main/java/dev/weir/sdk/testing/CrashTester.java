@@ -179,8 +179,10 @@ public final class CrashTester {
             exited = OptionalInt.of(jvm.awaitExit(timeoutPerRun));
           }
         } catch (AssertionError timedOut) {
-          throw failure("run " + (number + 1) + " did not print its kill signal in time: " + timedOut.getMessage(),
-              plan, runsSoFar, jvm);
+          // The child's output is appended once, by failure(); the wait's own message repeats it.
+          throw failure("run " + (number + 1) + " did not print its kill signal in time (line "
+              + moment.signalCount() + " matching /" + pattern + "/ or its exit, within " + timeoutPerRun.getMillis()
+              + " ms)", plan, runsSoFar, jvm);
         }
       }
       if (exited.isEmpty()) {
