@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.joda.time.Instant;
 
@@ -167,8 +168,10 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
     }
     nextDiscovery = now.plus(spec.partitionDiscoveryInterval());
     List<TopicPartition> found = new ArrayList<>();
+    // listTopics asks the broker; partitionsFor would answer from the consumer's metadata cache.
+    Map<String, List<PartitionInfo>> topics = consumer.listTopics();
     for (String topic : spec.topics()) {
-      consumer.partitionsFor(topic).forEach(info -> {
+      topics.getOrDefault(topic, List.of()).forEach(info -> {
         TopicPartition partition = new TopicPartition(info.topic(), info.partition());
         if (!partitions.containsKey(partition) && source.ownsNewPartition(partition)) {
           found.add(partition);

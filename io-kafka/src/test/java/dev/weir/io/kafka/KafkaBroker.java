@@ -2,6 +2,7 @@ package dev.weir.io.kafka;
 
 import static com.google.common.base.Preconditions.checkState;
 
+import dev.weir.sdk.values.KV;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -98,6 +110,50 @@ public final class KafkaBroker implements BeforeAllCallback, ExtensionContext.St
   /** Raises the partition count of {@code topic} to {@code partitions}. */
   public void addPartitions(String topic, int partitions) throws ExecutionException, InterruptedException {
     admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions))).all().get();
+  }
+
+  /** Sends {@code value} with {@code key} to {@code partition} of {@code topic}, stamped {@code timestamp}. */
+  public void send(String topic, int partition, String key, byte[] value, long timestamp)
+      throws ExecutionException, InterruptedException {
+    try (Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      producer.send(new ProducerRecord<>(topic, partition, timestamp, key, value)).get();
+    }
+  }
+
+  /** Sends {@code value} as UTF-8 text; see {@link #send(String, int, String, byte[], long)}. */
+  public void send(String topic, int partition, String key, String value, long timestamp)
+      throws ExecutionException, InterruptedException {
+    send(topic, partition, key, value.getBytes(StandardCharsets.UTF_8), timestamp);
+  }
+
+  /**
+   * Every record of {@code topic} that a {@code read_committed} consumer sees, as key and value
+   * text, partition by partition in offset order; reads up to the last stable offsets.
+   */
+  public List<KV<String, String>> readCommitted(String topic) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    List<KV<String, String>> records = new ArrayList<>();
+    try (Consumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+      partitions.sort(Comparator.comparingInt(TopicPartition::partition));
+      for (TopicPartition partition : partitions) {
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        long end = consumer.endOffsets(List.of(partition)).get(partition);
+        while (consumer.position(partition) < end) {
+          consumer.poll(java.time.Duration.ofMillis(100)).forEach(r -> records.add(KV.of(r.key(), r.value())));
+        }
+      }
+    }
+    return records;
   }
 
   private static KafkaBroker start() throws IOException, InterruptedException, ExecutionException {
