@@ -49,6 +49,10 @@ final class KafkaExactlyOnceSink<K, V> extends TransactionalSink<KV<K, V>, Shard
     this.spec = spec;
   }
 
+  WriteSpec<K, V> spec() {
+    return spec;
+  }
+
   @Override
   public Coder<ShardRecords> getCommittableCoder() {
     return new ShardRecords.ShardRecordsCoder();
