@@ -9,10 +9,7 @@ import dev.weir.io.TimestampPolicy;
 import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.coders.CannotProvideCoderException;
 import dev.weir.sdk.coders.Coder;
-import dev.weir.sdk.coders.KvCoder;
-import dev.weir.sdk.coders.NullableCoder;
 import dev.weir.sdk.io.TransactionalWrite;
-import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.PTransform;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.values.KV;
@@ -356,42 +353,6 @@ public final class KafkaIO {
     }
   }
 
-  /** {@link Read#withoutMetadata()}: the read, then each record's key and value. */
-  private static final class WithoutMetadata<K, V> extends PTransform<PBegin, ReadResult<KV<K, V>>> {
-    private static final long serialVersionUID = 1L;
-
-    private final Read<K, V> read;
-
-    WithoutMetadata(Read<K, V> read) {
-      this.read = read;
-    }
-
-    @Override
-    public ReadResult<KV<K, V>> expand(PBegin input) {
-      ReadResult<KafkaRecord<K, V>> records = input.apply("Read", read);
-      KafkaRecordCoder<K, V> recordCoder = (KafkaRecordCoder<K, V>) records.output().getCoder();
-      TupleTag<KV<K, V>> kvTag = new TupleTag<>() {};
-      PCollection<KV<K, V>> kvs = records.output().apply("DropMetadata", ParDo.of(new DropMetadataFn<K, V>()));
-      @SuppressWarnings("unchecked")
-      Coder<K> keyCoder = (Coder<K>) recordCoder.getCoderArguments().get(0);
-      @SuppressWarnings("unchecked")
-      Coder<V> valueCoder = (Coder<V>) recordCoder.getCoderArguments().get(1);
-      kvs.setCoder(KvCoder.of(NullableCoder.of(keyCoder), NullableCoder.of(valueCoder)));
-      return new ReadResult<>(PCollectionTuple.of(kvTag, kvs).and(records.deadLetterTag, records.deadLetters()),
-          kvTag, records.deadLetterTag);
-    }
-  }
-
-  /** A record's key and value. */
-  private static final class DropMetadataFn<K, V> extends DoFn<KafkaRecord<K, V>, KV<K, V>> {
-    private static final long serialVersionUID = 1L;
-
-    @ProcessElement
-    public void process(@Element KafkaRecord<K, V> record, OutputReceiver<KV<K, V>> out) {
-      out.output(record.getKV());
-    }
-  }
-
   /**
    * What a Kafka read produces: the records, and the dead letters of those that could not be read.
    *
@@ -406,6 +367,14 @@ public final class KafkaIO {
       this.tuple = tuple;
       this.outputTag = outputTag;
       this.deadLetterTag = deadLetterTag;
+    }
+
+    static <T> ReadResult<T> of(PCollectionTuple tuple, TupleTag<T> outputTag, TupleTag<KafkaDeadLetter> deadLetterTag) {
+      return new ReadResult<>(tuple, outputTag, deadLetterTag);
+    }
+
+    TupleTag<KafkaDeadLetter> deadLetterTag() {
+      return deadLetterTag;
     }
 
     /** The records read. */

@@ -1,5 +1,6 @@
 package dev.weir.io.kafka;
 
+import dev.weir.sdk.values.KV;
 import java.util.Objects;
 import org.apache.kafka.common.record.TimestampType;
 
@@ -25,7 +26,7 @@ public record KafkaRecord<K, V>(
   }
 
   /** The key and value, as {@code withoutMetadata()} delivers them. */
-  public dev.weir.sdk.values.KV<K, V> getKV() {
-    return dev.weir.sdk.values.KV.of(key, value);
+  public KV<K, V> getKV() {
+    return KV.of(key, value);
   }
 }
