@@ -40,6 +40,9 @@ public final class Main {
     EXAMPLES.put("MinimalWordCount", new Example(
         "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
         withoutStatus(MinimalWordCount::main)));
+    EXAMPLES.put("KafkaWindowedWordCount", new Example(
+        "Counts words per event-time window from Kafka topic --inputTopic into --outputTopic, exactly once",
+        KafkaWindowedWordCount::run));
     EXAMPLES.put("bench", new Example(
         "Runs a benchmark workload of WORKLOADS.md (--workload=W0..W3, --n, --verify) and prints its line",
         Bench::run));
