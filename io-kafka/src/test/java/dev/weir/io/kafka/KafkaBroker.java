@@ -123,6 +123,26 @@ public final class KafkaBroker implements BeforeAllCallback, ExtensionContext.St
     }
   }
 
+  /**
+   * Sends {@code count} records with values {@code "0"}, {@code "1"}, ... spread round-robin over
+   * {@code partitions} partitions of {@code topic}, all stamped {@code timestamp}, through one
+   * producer.
+   */
+  public void sendMany(String topic, int partitions, int count, long timestamp)
+      throws ExecutionException, InterruptedException {
+    try (Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.LINGER_MS_CONFIG, 5,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      for (int i = 0; i < count; i++) {
+        producer.send(new ProducerRecord<>(topic, i % partitions, timestamp, null,
+            Integer.toString(i).getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+  }
+
   /** Sends {@code value} as UTF-8 text; see {@link #send(String, int, String, byte[], long)}. */
   public void send(String topic, int partition, String key, String value, long timestamp)
       throws ExecutionException, InterruptedException {

@@ -11,6 +11,7 @@ import dev.weir.sdk.metrics.MetricResult;
 import dev.weir.sdk.metrics.MetricsFilter;
 import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.transforms.Count;
 import dev.weir.sdk.transforms.MapElements;
 import dev.weir.sdk.values.KV;
@@ -56,6 +57,27 @@ class KafkaIOReadTest {
 
     PAssert.that(read.output()).containsInAnyOrder(expected);
     PAssert.that(read.deadLetters()).empty();
+    p.run();
+  }
+
+  @Test
+  // More records than the runner reads in 50 rounds: the direct runner then recreates the reader
+  // from its coded checkpoint mark while reading (Read.Unbounded only; the bounded read skips that).
+  void readsEveryRecordOnceWhileTheRunnerRestoresReadersFromCheckpointMarks() throws Exception {
+    KafkaBroker.get().createTopic("read-many", 1);
+    KafkaBroker.get().sendMany("read-many", 1, 60_000, 1000);
+    KafkaIO.Read<String, String> read = read("read-many").withStopReadTime(STOP);
+    KafkaUnboundedSource<String, String> source = new KafkaUnboundedSource<>(read.spec(),
+        new ReadOutcome.OutcomeCoder<>(KafkaRecordCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+
+    PCollection<String> values = p.apply(dev.weir.sdk.io.Read.from(source))
+        .apply(MapElements.into(TypeDescriptors.strings()).via((ReadOutcome<String, String> o) -> o.record().value()));
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 60_000; i++) {
+      expected.add(Integer.toString(i));
+    }
+    PAssert.that(values).containsInAnyOrder(expected);
     p.run();
   }
 
