@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weir.io.TimestampPolicy;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.metrics.MetricNameFilter;
 import dev.weir.sdk.metrics.MetricResult;
@@ -14,6 +15,7 @@ import dev.weir.sdk.testing.TestPipeline;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.transforms.Count;
 import dev.weir.sdk.transforms.MapElements;
+import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.TypeDescriptors;
@@ -92,7 +94,7 @@ class KafkaIOReadTest {
     PCollection<String> described = records.apply(MapElements.into(TypeDescriptors.strings())
         .via((KafkaRecord<String, String> r) -> r.topic() + "/" + r.partition() + "@" + r.offset() + " " + r.key() + "=" + r.value()
             + " t=" + r.timestamp()));
-    PCollection<Long> timestamps = records.apply(dev.weir.sdk.transforms.ParDo.of(new TimestampFn()));
+    PCollection<Long> timestamps = records.apply(ParDo.of(new TimestampFn()));
 
     PAssert.that(described).containsInAnyOrder("read-metadata/0@0 a=first t=5000", "read-metadata/1@0 b=second t=7000");
     PAssert.that(timestamps).containsInAnyOrder(5000L, 7000L);
@@ -129,6 +131,25 @@ class KafkaIOReadTest {
       counted += counter.getAttempted();
     }
     assertEquals(1, counted);
+  }
+
+  @Test
+  void sendsRecordsWhoseEventTimeFailsToTheDeadLetters() throws Exception {
+    KafkaBroker.get().createTopic("read-bad-time", 1);
+    KafkaBroker.get().send("read-bad-time", 0, "k", "5000", 1000);
+    KafkaBroker.get().send("read-bad-time", 0, "k", "no time", 1001);
+    TimestampPolicy<KafkaRecord<String, String>> fromValue = TimestampPolicy.eventTime(
+        record -> record.value().matches("[0-9]+") ? new Instant(Long.parseLong(record.value())) : null,
+        org.joda.time.Duration.ZERO);
+
+    KafkaIO.ReadResult<KafkaRecord<String, String>> read =
+        p.apply(read("read-bad-time").withTimestampPolicy(fromValue).withStopReadTime(STOP));
+
+    PAssert.that(read.output().apply(ParDo.of(new TimestampFn()))).containsInAnyOrder(5000L);
+    PAssert.that(read.deadLetters().apply(MapElements.into(TypeDescriptors.strings())
+        .via((KafkaDeadLetter d) -> d.offset() + " " + d.error().contains("event-time function returned null"))))
+        .containsInAnyOrder("1 true");
+    p.run();
   }
 
   @Test

@@ -87,6 +87,32 @@ class KafkaUnboundedReaderTest {
   }
 
   @Test
+  void commitsFinalizedMarksToTheConsumerGroup() throws Exception {
+    KafkaBroker.get().createTopic("reader-commit", 1);
+    for (int i = 0; i < 3; i++) {
+      KafkaBroker.get().send("reader-commit", 0, "k", "v" + i, 1000 + i);
+    }
+    KafkaUnboundedSource<String, String> source = source("reader-commit", KafkaIO.<String, String>read()
+        .withConsumerConfigUpdates(Map.of("group.id", "reader-commit-group")).commitOffsetsInFinalize());
+
+    try (KafkaUnboundedReader<String, String> reader = source.createReader(null, null)) {
+      startAndRead(reader, 3);
+      reader.getCheckpointMark().finalizeCheckpoint();
+      TopicPartition partition = tp("reader-commit", 0);
+      // The reader commits on its own thread, during its next advances.
+      while (!Long.valueOf(3).equals(committedOffset("reader-commit-group", partition))) {
+        reader.advance();
+      }
+    }
+  }
+
+  private static Long committedOffset(String group, TopicPartition partition) throws Exception {
+    org.apache.kafka.clients.consumer.OffsetAndMetadata committed = KafkaBroker.get().admin()
+        .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
+    return committed == null ? null : committed.offset();
+  }
+
+  @Test
   void anIdlePartitionDoesNotHoldTheWatermarkBack() throws Exception {
     KafkaBroker.get().createTopic("reader-idle", 2);
     KafkaBroker.get().send("reader-idle", 0, "k", "a", 50_000);
