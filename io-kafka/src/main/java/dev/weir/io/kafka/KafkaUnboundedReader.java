@@ -42,6 +42,12 @@ import org.joda.time.Instant;
  * a backlog is never treated as idle (its wall time is held at its last record), so that a reader
  * that falls behind does not turn its backlog into late data.
  *
+ * <p>A replay ({@link KafkaUnboundedSource#createReader(dev.weir.sdk.options.PipelineOptions,
+ * KafkaCheckpointMark, KafkaCheckpointMark)}) holds each partition at its offset in the end mark
+ * until every partition got there, so it delivers exactly the records between the two marks
+ * whatever the order the partitions' records arrive in; then it reads on as usual. Partition
+ * discovery waits until the replay is complete.
+ *
  * <p>Each {@link #advance()} polls the consumer at most once, for at most {@value #POLL_MILLIS} ms.
  * Not thread-safe, as every reader; {@link KafkaCheckpointMark#finalizeCheckpoint()} may run on
  * another thread and only queues offsets, which this reader commits on its next advance.
@@ -53,6 +59,10 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
   private final ReadSpec<K, V> spec;
   private final TimestampPolicy<KafkaRecord<K, V>> policy;
   private final KafkaCheckpointMark restoredFrom;
+  /** The mark a replay ends at; null when not replaying. */
+  private final KafkaCheckpointMark replayEnd;
+  /** While replaying: the offset each partition's replay ends before; null otherwise. */
+  private Map<TopicPartition, Long> replayEnds;
   private final Map<TopicPartition, PartitionState> partitions = new LinkedHashMap<>();
   private final Queue<Map<TopicPartition, OffsetAndMetadata>> commits = new ConcurrentLinkedQueue<>();
   private Consumer<byte[], byte[]> consumer;
@@ -62,11 +72,13 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
   private Instant currentTimestamp;
   private Instant nextDiscovery;
 
-  KafkaUnboundedReader(KafkaUnboundedSource<K, V> source, KafkaCheckpointMark restoredFrom) {
+  KafkaUnboundedReader(KafkaUnboundedSource<K, V> source, KafkaCheckpointMark restoredFrom,
+      KafkaCheckpointMark replayEnd) {
     this.source = source;
     this.spec = source.spec();
     this.policy = spec.timestampPolicy();
     this.restoredFrom = restoredFrom;
+    this.replayEnd = replayEnd;
   }
 
   @Override
@@ -86,6 +98,9 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
     } else {
       List<TopicPartition> initial = source.assigned() != null ? source.assigned() : source.listPartitions(consumer);
       addPartitions(initial, false, now);
+    }
+    if (replayEnd != null) {
+      startReplay(now);
     }
     nextDiscovery = now.plus(spec.partitionDiscoveryInterval());
     return advance();
@@ -108,9 +123,14 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
           end(partition, state);
           continue;
         }
+        if (replayEnds != null && record.offset() >= replayEnds.get(partition)) {
+          holdAtReplayEnd(partition, state);
+          continue;
+        }
         state.nextOffset = record.offset() + 1;
         deliver(record, state);
         pauseIfEnded(partition, state);
+        pauseIfReplayed(partition, state);
         return true;
       }
       catchUpPositions();
@@ -142,8 +162,59 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
       if (!state.ended) {
         state.nextOffset = Math.max(state.nextOffset, consumer.position(partition));
         pauseIfEnded(partition, state);
+        pauseIfReplayed(partition, state);
       }
     });
+  }
+
+  /**
+   * Bounds every partition at its offset in the replay's end mark; partitions the end mark has and
+   * the start mark has not were discovered within the range and start at their first offset.
+   */
+  private void startReplay(Instant now) {
+    replayEnds = new LinkedHashMap<>();
+    List<TopicPartition> discovered = new ArrayList<>();
+    for (KafkaCheckpointMark.PartitionMark mark : replayEnd.getPartitions()) {
+      TopicPartition partition = new TopicPartition(mark.topic(), mark.partition());
+      replayEnds.put(partition, mark.nextOffset());
+      if (!partitions.containsKey(partition)) {
+        discovered.add(partition);
+      }
+    }
+    if (!discovered.isEmpty()) {
+      addPartitions(discovered, true, now);
+    }
+    partitions.forEach((partition, state) -> replayEnds.putIfAbsent(partition, state.nextOffset));
+    partitions.forEach(this::pauseIfReplayed);
+  }
+
+  /** A record at or past the replay's end arrived: the partition's replay is complete. */
+  private void holdAtReplayEnd(TopicPartition partition, PartitionState state) {
+    // No record arrived below the end: the offsets up to it hold none (transaction markers).
+    state.nextOffset = Math.max(state.nextOffset, replayEnds.get(partition));
+    // Back to the held record, so that the position does not count it as read.
+    consumer.seek(partition, state.nextOffset);
+    pauseIfReplayed(partition, state);
+  }
+
+  private void pauseIfReplayed(TopicPartition partition, PartitionState state) {
+    if (replayEnds == null || state.nextOffset < replayEnds.get(partition)) {
+      return;
+    }
+    consumer.pause(List.of(partition));
+    if (partitions.entrySet().stream().allMatch(e -> e.getValue().nextOffset >= replayEnds.get(e.getKey()))) {
+      // The range is read: go on as a reader from the end mark, fetching again what was held back.
+      replayEnds = null;
+      buffer = Collections.emptyIterator();
+      List<TopicPartition> reading = new ArrayList<>();
+      partitions.forEach((each, eachState) -> {
+        if (!eachState.ended) {
+          consumer.seek(each, eachState.nextOffset);
+          reading.add(each);
+        }
+      });
+      consumer.resume(reading);
+    }
   }
 
   private void pauseIfEnded(TopicPartition partition, PartitionState state) {
@@ -163,7 +234,7 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
 
   private void discoverPartitions() {
     Instant now = spec.clock().now();
-    if (now.isBefore(nextDiscovery)) {
+    if (replayEnds != null || now.isBefore(nextDiscovery)) {
       return;
     }
     nextDiscovery = now.plus(spec.partitionDiscoveryInterval());

@@ -110,7 +110,20 @@ final class KafkaUnboundedSource<K, V> extends UnboundedSource<ReadOutcome<K, V>
 
   @Override
   public KafkaUnboundedReader<K, V> createReader(PipelineOptions options, KafkaCheckpointMark checkpointMark) {
-    return new KafkaUnboundedReader<>(this, checkpointMark);
+    return new KafkaUnboundedReader<>(this, checkpointMark, null);
+  }
+
+  /**
+   * A reader delivering exactly the records between {@code start} and {@code end}: each partition
+   * is held at its offset in {@code end} until all got there (see {@link KafkaUnboundedReader}).
+   * A range starting at a reader's beginning ({@code start} null) is exact only if the partitions'
+   * first positions are too: {@code withStartReadTime}, or {@code auto.offset.reset=earliest}
+   * without committed group offsets.
+   */
+  @Override
+  public KafkaUnboundedReader<K, V> createReader(
+      PipelineOptions options, KafkaCheckpointMark start, KafkaCheckpointMark end) {
+    return new KafkaUnboundedReader<>(this, start, end);
   }
 
   @Override

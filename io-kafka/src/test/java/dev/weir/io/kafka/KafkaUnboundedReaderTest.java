@@ -87,6 +87,52 @@ class KafkaUnboundedReaderTest {
   }
 
   @Test
+  void replaysExactlyTheRecordsBetweenTwoMarksThenReadsOn() throws Exception {
+    KafkaBroker.get().createTopic("reader-replay", 3);
+    for (int i = 0; i < 10; i++) {
+      KafkaBroker.get().send("reader-replay", 0, "k", "p0-" + i, 1000 + i);
+    }
+    KafkaUnboundedSource<String, String> source = source("reader-replay", KafkaIO.read());
+    KafkaCheckpointMark start;
+    KafkaCheckpointMark end;
+    List<String> range;
+    try (KafkaUnboundedReader<String, String> original = source.createReader(null, null)) {
+      startAndRead(original, 2);
+      start = coded(source, original.getCheckpointMark());
+      range = readMore(original, 5);
+      end = coded(source, original.getCheckpointMark());
+    }
+    // Records the original range did not see: a replay counting 5 records from the start mark
+    // would likely take some of them, which the end mark excludes.
+    List<String> later = new ArrayList<>(List.of("p0-7", "p0-8", "p0-9"));
+    for (int i = 0; i < 10; i++) {
+      KafkaBroker.get().send("reader-replay", 1 + i % 2, "k", "late-" + i, 2000 + i);
+      later.add("late-" + i);
+    }
+
+    try (KafkaUnboundedReader<String, String> replay = source.createReader(null, start, end)) {
+      List<String> replayed = startAndRead(replay, 5);
+      List<String> next = readMore(replay, later.size());
+
+      assertEquals(List.of("p0-2", "p0-3", "p0-4", "p0-5", "p0-6"), range);
+      assertEquals(range, replayed);
+      assertEquals(sorted(later), sorted(next));
+    }
+  }
+
+  private static KafkaCheckpointMark coded(KafkaUnboundedSource<String, String> source, KafkaCheckpointMark mark)
+      throws Exception {
+    return CoderUtils.decodeFromByteArray(source.getCheckpointMarkCoder(),
+        CoderUtils.encodeToByteArray(source.getCheckpointMarkCoder(), mark));
+  }
+
+  private static List<String> sorted(List<String> values) {
+    List<String> copy = new ArrayList<>(values);
+    copy.sort(null);
+    return copy;
+  }
+
+  @Test
   void commitsFinalizedMarksToTheConsumerGroup() throws Exception {
     KafkaBroker.get().createTopic("reader-commit", 1);
     for (int i = 0; i < 3; i++) {
