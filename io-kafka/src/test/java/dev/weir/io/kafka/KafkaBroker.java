@@ -135,11 +135,14 @@ public final class KafkaBroker implements BeforeAllCallback, ExtensionContext.St
         ProducerConfig.LINGER_MS_CONFIG, 5,
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        producer.send(new ProducerRecord<>(topic, i % partitions, timestamp, null,
-            Integer.toString(i).getBytes(StandardCharsets.UTF_8)));
+        sent.add(producer.send(new ProducerRecord<>(topic, i % partitions, timestamp, null,
+            Integer.toString(i).getBytes(StandardCharsets.UTF_8))));
       }
-      producer.flush();
+      for (java.util.concurrent.Future<?> future : sent) {
+        future.get();
+      }
     }
   }
 
