@@ -7,6 +7,7 @@ import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.values.KV;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -28,10 +29,12 @@ import org.joda.time.Instant;
  * leaves an open Kafka transaction that the next producer of the shard aborts, and
  * {@link #resume} writes them again.
  *
- * <p>Exactly once for {@code read_committed} consumers: runner shard {@code s} commits through
- * exactly-once shard {@code s mod numShards} ({@link TransactionalShard}), whose marker is written
+ * <p>Exactly once for {@code read_committed} consumers: each record commits through the
+ * exactly-once shard ({@link TransactionalShard}) its key bytes hash to, whose marker is written
  * atomically with its records; a commit of a transaction the marker already covers is skipped, so
- * the first commit of a transaction id wins and a re-commit after a crash writes nothing twice.
+ * the first commit of a transaction id wins and a re-commit after a crash writes nothing twice. A
+ * record's shard does not depend on the runner shard that wrote it, so a re-run of a transaction
+ * that assigns records to runner shards differently still skips exactly what was committed.
  * Transactions must commit in increasing id order per shard across restarts (as the streaming
  * runners do); within one run, out-of-order commits are remembered.
  *
@@ -67,8 +70,9 @@ final class KafkaExactlyOnceSink<K, V> extends TransactionalSink<KV<K, V>, Shard
   public synchronized void commit(long transactionId, List<ShardRecords> committables) throws IOException {
     SortedMap<Integer, List<ShardRecords.Entry>> byShard = new TreeMap<>();
     for (ShardRecords committable : committables) {
-      byShard.computeIfAbsent(Math.floorMod(committable.shard(), spec.numShards()), s -> new ArrayList<>())
-          .addAll(committable.records());
+      for (ShardRecords.Entry entry : committable.records()) {
+        byShard.computeIfAbsent(shardOf(entry, spec.numShards()), s -> new ArrayList<>()).add(entry);
+      }
     }
     for (Map.Entry<Integer, List<ShardRecords.Entry>> entry : byShard.entrySet()) {
       TransactionalShard shard = shard(entry.getKey());
@@ -81,6 +85,16 @@ final class KafkaExactlyOnceSink<K, V> extends TransactionalSink<KV<K, V>, Shard
         }
       }
     }
+  }
+
+  /**
+   * The exactly-once shard of a record: a function of its key bytes (of its value bytes if it has
+   * no key), so that a re-run of a transaction sends each record through the same shard whichever
+   * runner shard wrote it, and a key's records keep their order within a transaction.
+   */
+  static int shardOf(ShardRecords.Entry entry, int numShards) {
+    byte[] bytes = entry.key() != null ? entry.key() : entry.value();
+    return Math.floorMod(Arrays.hashCode(bytes), numShards);
   }
 
   @Override

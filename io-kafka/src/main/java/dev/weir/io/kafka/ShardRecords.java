@@ -17,7 +17,7 @@ import java.util.List;
  * one transaction, which the commit sends to Kafka in a Kafka transaction. Immutable (the arrays
  * are not copied: nobody changes them after serialization).
  *
- * @param shard the runner's shard index
+ * @param shard the runner's shard index that wrote them (for diagnostics; records are routed by key)
  * @param records the records in write order
  */
 record ShardRecords(int shard, List<Entry> records) {

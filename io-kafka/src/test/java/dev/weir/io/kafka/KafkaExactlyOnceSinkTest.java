@@ -1,6 +1,7 @@
 package dev.weir.io.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.io.TransactionalSink;
@@ -102,6 +103,34 @@ class KafkaExactlyOnceSinkTest {
     restarted.commit(2, List.of(second));
 
     assertEquals(List.of("one", "two"), committedValues("eos-resume"));
+  }
+
+  @Test
+  void aReRunAfterAPartialCommitWritesEachRecordOnceHoweverItIsSpreadOverRunnerShards() throws Exception {
+    KafkaBroker.get().createTopic("eos-partial", 1);
+    KafkaExactlyOnceSink<String, String> crashed = sink("eos-partial", 2);
+    crashed.startFresh();
+    List<String> keys = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+    List<ShardRecords.Entry> entries = new ArrayList<>();
+    for (String key : keys) {
+      entries.add(new ShardRecords.Entry(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          ("v-" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8), -1));
+    }
+    // The crash came after exactly-once shard 0 committed transaction 1 and before shard 1 did.
+    List<ShardRecords.Entry> shardZero = entries.stream().filter(e -> KafkaExactlyOnceSink.shardOf(e, 2) == 0).toList();
+    assertTrue(!shardZero.isEmpty() && shardZero.size() < keys.size(), "both shards have records");
+    try (TransactionalShard shard = TransactionalShard.open(sinkSpec(crashed), 0, KafkaBroker.get().admin(), false)) {
+      shard.commit(1, shardZero);
+    }
+
+    // The re-run of transaction 1 spreads the same records over runner shards differently.
+    KafkaExactlyOnceSink<String, String> restarted = sink("eos-partial", 2);
+    restarted.resume(new TreeMap<>());
+    restarted.commit(1, List.of(new ShardRecords(0, entries.subList(0, 3)), new ShardRecords(1, entries.subList(3, 8))));
+
+    List<String> expected = new ArrayList<>();
+    keys.forEach(key -> expected.add("v-" + key));
+    assertEquals(expected, committedValues("eos-partial"));
   }
 
   @Test
