@@ -1,0 +1,30 @@
+package dev.weir.runners.microbatch.execution;
+
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.values.PCollection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The elements each collection received during one batch, filled stage by stage in topological
+ * order, so that a stage finds all of its input when it runs.
+ *
+ * <p>Not thread-safe: used by the batch loop's thread only.
+ */
+final class BatchData {
+  private final Map<PCollection<?>, List<WindowedValue<?>>> byCollection = new HashMap<>();
+
+  /** Adds {@code elements} to what {@code collection} received in this batch. */
+  void emit(PCollection<?> collection, List<? extends WindowedValue<?>> elements) {
+    if (!elements.isEmpty()) {
+      byCollection.computeIfAbsent(collection, c -> new ArrayList<>()).addAll(elements);
+    }
+  }
+
+  /** What {@code collection} received in this batch, in order; empty if nothing. */
+  List<WindowedValue<?>> elementsOf(PCollection<?> collection) {
+    return byCollection.getOrDefault(collection, List.of());
+  }
+}

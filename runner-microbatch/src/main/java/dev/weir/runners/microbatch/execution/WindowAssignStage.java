@@ -1,0 +1,52 @@
+package dev.weir.runners.microbatch.execution;
+
+import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.runtime.windowing.WindowAssigner;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.Window;
+import dev.weir.sdk.transforms.windowing.WindowFn;
+import java.util.ArrayList;
+import java.util.List;
+import org.joda.time.Instant;
+
+/**
+ * Runs a {@code Window.Assign} step: puts each element of the batch into the windows the step's
+ * {@link WindowFn} assigns, through the core's {@link WindowAssigner}, in one task on a worker (so
+ * that a failing window function fails the step like any user code). A step that only changes
+ * triggering (no window function) passes elements on unchanged.
+ *
+ * @param <T> the element type
+ */
+final class WindowAssignStage<T> extends Stage {
+  private final WindowAssigner<T, ?> assigner;
+
+  @SuppressWarnings("unchecked")
+  WindowAssignStage(Step step, StageContext context) {
+    super(step, context);
+    WindowFn<? super T, ? extends BoundedWindow> windowFn = ((Window.Assign<T>) step.transform()).getWindowFn();
+    this.assigner = windowFn == null ? null : new WindowAssigner<>(step.fullName(), windowFn);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
+    if (assigner == null || input.isEmpty()) {
+      outputs.emit(step.outputCollection(), input);
+      return;
+    }
+    List<Workers.Task<List<WindowedValue<T>>>> task = List.of(() -> {
+      List<WindowedValue<T>> assigned = new ArrayList<>(input.size());
+      for (WindowedValue<?> element : input) {
+        context.workers().checkRunning();
+        WindowedValue<T> windowed = assigner.assign((WindowedValue<T>) element);
+        if (windowed != null) {
+          assigned.add(windowed);
+        }
+      }
+      return assigned;
+    });
+    outputs.emit(step.outputCollection(),
+        context.workers().runAll(step.fullName(), context.metricsOf(step.fullName()), task).get(0));
+  }
+}
