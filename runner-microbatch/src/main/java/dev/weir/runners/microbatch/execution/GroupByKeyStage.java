@@ -151,6 +151,11 @@ final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, V> {
     }
 
     @Override
+    public Instant currentInputWatermark() {
+      return core.currentInputWatermark();
+    }
+
+    @Override
     public byte[] snapshot() {
       return core.snapshot();
     }

@@ -36,6 +36,8 @@ abstract class KeyedStage<K, V> extends Stage {
   /** Each partition's output watermark hold and processing-time wake-up after the last batch. */
   private final Instant[] holds;
   private final Instant[] wakeUps;
+  /** The input watermark the cores were last moved to: the step's, held back by waiting elements. */
+  private Instant acted = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
   KeyedStage(Step step, StageContext context, Coder<K> keyCoder) {
     super(step, context);
@@ -78,6 +80,9 @@ abstract class KeyedStage<K, V> extends Stage {
     /** The processing time at which the core must be advanced again, or null if none. */
     Instant nextProcessingTimeWakeUp();
 
+    /** The input watermark the core has acted on. */
+    Instant currentInputWatermark();
+
     /** The core's whole state, through coders; taken between batches. */
     byte[] snapshot();
 
@@ -91,58 +96,66 @@ abstract class KeyedStage<K, V> extends Stage {
   @Override
   final void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     List<List<WindowedValue<KV<K, V>>>> parts = split(input);
-    List<Integer> active = new ArrayList<>();
-    List<Workers.Task<TaskResult<K, V>>> tasks = new ArrayList<>();
+    List<List<WindowedValue<KV<K, V>>>> notReady = new ArrayList<>();
+    // Elements waiting for side inputs hold back the watermark the cores move to, as pending input would.
     Instant watermark = inputWatermark();
     for (int i = 0; i < parts.size(); i++) {
-      if (parts.get(i).isEmpty() && cores.get(i) == null && waiting.get(i).isEmpty()) {
+      List<WindowedValue<KV<K, V>>> waitingStill = new ArrayList<>();
+      if (!sideInputs.isEmpty()) {
+        List<WindowedValue<KV<K, V>>> ready = new ArrayList<>();
+        for (WindowedValue<KV<K, V>> element : waiting.get(i)) {
+          (isReady(element) ? ready : waitingStill).add(element);
+        }
+        for (WindowedValue<KV<K, V>> element : parts.get(i)) {
+          (isReady(element) ? ready : waitingStill).add(element);
+        }
+        parts.set(i, ready);
+      }
+      for (WindowedValue<KV<K, V>> element : waitingStill) {
+        watermark = earliest(watermark, element.getTimestamp());
+      }
+      notReady.add(waitingStill);
+    }
+    List<Integer> active = new ArrayList<>();
+    List<Workers.Task<TaskResult<K, V>>> tasks = new ArrayList<>();
+    Instant target = watermark.isAfter(acted) ? watermark : acted;
+    Instant before = acted;
+    for (int i = 0; i < parts.size(); i++) {
+      waiting.set(i, notReady.get(i));
+      if (parts.get(i).isEmpty() && cores.get(i) == null) {
         continue;
       }
       int partition = i;
       List<WindowedValue<KV<K, V>>> elements = parts.get(i);
       active.add(i);
-      tasks.add(() -> runPartition(partition, elements, processingTime, watermark));
+      tasks.add(() -> runPartition(partition, elements, processingTime, before, target));
     }
+    acted = target;
     List<TaskResult<K, V>> results = context.workers().runAll(step.fullName(), context.metricsOf(step.fullName()), tasks);
     for (int j = 0; j < results.size(); j++) {
       int partition = active.get(j);
       TaskResult<K, V> result = results.get(j);
-      waiting.set(partition, result.notReady());
       holds[partition] = result.hold();
       wakeUps[partition] = result.wakeUp();
       result.outputs().forEach(outputs::emit);
     }
   }
 
-  private TaskResult<K, V> runPartition(
-      int partition, List<WindowedValue<KV<K, V>>> elements, Instant processingTime, Instant watermark) {
+  private TaskResult<K, V> runPartition(int partition, List<WindowedValue<KV<K, V>>> elements, Instant processingTime,
+      Instant before, Instant watermark) {
     PartitionCore<K, V> core = cores.get(partition);
-    if (core == null) {
-      core = newCore(null);
-      cores.set(partition, core);
-    }
-    List<WindowedValue<KV<K, V>>> notReady = new ArrayList<>();
-    List<WindowedValue<KV<K, V>>> ready = elements;
-    if (!sideInputs.isEmpty()) {
-      ready = new ArrayList<>();
-      for (WindowedValue<KV<K, V>> element : waiting.get(partition)) {
-        (isReady(element) ? ready : notReady).add(element);
-      }
-      for (WindowedValue<KV<K, V>> element : elements) {
-        (isReady(element) ? ready : notReady).add(element);
-      }
-    }
+    core = core != null ? core : newCore(null);
+    cores.set(partition, core);
     core.startTask();
     core.advanceProcessingTime(processingTime);
+    // A new core catches up with the watermark the step's other cores acted on, so that its elements
+    // are late exactly when they would be for a core that had existed all along.
+    core.advanceInputWatermark(before);
     context.workers().checkRunning();
-    core.process(ready);
+    core.process(elements);
     core.advanceInputWatermark(watermark);
     core.finishTask();
-    Instant hold = core.outputWatermarkHold();
-    for (WindowedValue<KV<K, V>> element : notReady) {
-      hold = earliest(hold, element.getTimestamp());
-    }
-    return new TaskResult<>(core.takeOutputs(), notReady, hold, core.nextProcessingTimeWakeUp());
+    return new TaskResult<>(core.takeOutputs(), core.outputWatermarkHold(), core.nextProcessingTimeWakeUp());
   }
 
   private boolean isReady(WindowedValue<KV<K, V>> element) {
@@ -179,8 +192,11 @@ abstract class KeyedStage<K, V> extends Stage {
   @Override
   final Instant hold() {
     Instant hold = BoundedWindow.TIMESTAMP_MAX_VALUE;
-    for (Instant partitionHold : holds) {
-      hold = earliest(hold, partitionHold);
+    for (int i = 0; i < holds.length; i++) {
+      hold = earliest(hold, holds[i]);
+      for (WindowedValue<KV<K, V>> element : waiting.get(i)) {
+        hold = earliest(hold, element.getTimestamp());
+      }
     }
     return hold;
   }
@@ -226,12 +242,9 @@ abstract class KeyedStage<K, V> extends Stage {
     PartitionCore<K, V> core = newCore(snapshot);
     cores.set(partition, core);
     waiting.set(partition, new ArrayList<>(waitingElements));
-    Instant hold = core.outputWatermarkHold();
-    for (WindowedValue<KV<K, V>> element : waitingElements) {
-      hold = earliest(hold, element.getTimestamp());
-    }
-    holds[partition] = hold;
+    holds[partition] = core.outputWatermarkHold();
     wakeUps[partition] = core.nextProcessingTimeWakeUp();
+    acted = core.currentInputWatermark().isAfter(acted) ? core.currentInputWatermark() : acted;
   }
 
   @Override
@@ -244,7 +257,5 @@ abstract class KeyedStage<K, V> extends Stage {
   }
 
   /** What one partition's task produced. */
-  private record TaskResult<K, V>(
-      Map<PCollection<?>, List<WindowedValue<?>>> outputs, List<WindowedValue<KV<K, V>>> notReady, Instant hold,
-      Instant wakeUp) {}
+  private record TaskResult<K, V>(Map<PCollection<?>, List<WindowedValue<?>>> outputs, Instant hold, Instant wakeUp) {}
 }

@@ -138,6 +138,11 @@ final class StatefulParDoStage<K, V, OutputT> extends KeyedStage<K, V> {
     }
 
     @Override
+    public Instant currentInputWatermark() {
+      return core.getInputWatermark();
+    }
+
+    @Override
     public byte[] snapshot() {
       return core.snapshot();
     }

@@ -11,9 +11,13 @@ import dev.weir.sdk.io.UnboundedSource;
 import dev.weir.sdk.io.UnboundedSource.CheckpointMark;
 import dev.weir.sdk.io.UnboundedSource.UnboundedReader;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.joda.time.Instant;
 
 /**
@@ -23,7 +27,9 @@ import org.joda.time.Instant;
  * reader from its start mark and reads exactly its count of records again, which a replayable
  * source gives back unchanged. The batch runs under the watermark the reader reported after the
  * previous batch; the source is exhausted once that reached the end of time. The mark of a batch
- * is finalized once the batch is committed.
+ * is finalized once the batch is committed. Records of a source that requires deduping are dropped
+ * if their id was delivered in the last ten minutes of this run (a range's record count includes
+ * them, so that a re-run reads the same range).
  *
  * @param <T> the type of the records
  * @param <MarkT> the source's checkpoint mark
@@ -37,6 +43,10 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   private UnboundedReader<T> reader;
   private boolean started;
   private boolean hasCurrent;
+  /** The ids of records delivered lately, for a source that requires deduping; else null. */
+  private final Cache<ByteBuffer, Boolean> seenIds;
+  /** How many records the last read took from the reader, duplicates included. */
+  private long consumed;
   private byte[] position = new byte[0];
   private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   /** The mark ending the last planned batch, finalized when that batch commits. */
@@ -47,6 +57,9 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
     super(step, context);
     this.source = (UnboundedSource<T, MarkT>) ((Read.Unbounded<T>) step.transform()).getSource();
     this.markCoder = source.getCheckpointMarkCoder();
+    this.seenIds = source.requiresDeduping()
+        ? CacheBuilder.newBuilder().expireAfterWrite(10, TimeUnit.MINUTES).<ByteBuffer, Boolean>build()
+        : null;
   }
 
   @Override
@@ -59,7 +72,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
     position = encode(mark);
     toFinalize = mark;
     watermark = reader.getWatermark();
-    return new SourceOffset(step.fullName(), start, position, read.size(), batchWatermark, watermark);
+    return new SourceOffset(step.fullName(), start, position, consumed, batchWatermark, watermark);
   }
 
   @Override
@@ -93,7 +106,8 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
     }
     List<WindowedValue<T>> read = new ArrayList<>();
     long deadline = System.currentTimeMillis() + REPLAY_PATIENCE_MILLIS;
-    while (read.size() < count) {
+    consumed = 0;
+    while (consumed < count) {
       context.workers().checkRunning();
       if (!hasCurrent) {
         boolean available = started ? reader.advance() : reader.start();
@@ -103,7 +117,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
             break;
           }
           if (System.currentTimeMillis() > deadline) {
-            throw new IllegalStateException("Source '" + step.fullName() + "' gave " + read.size() + " of the " + count
+            throw new IllegalStateException("Source '" + step.fullName() + "' gave " + consumed + " of the " + count
                 + " records the offset log holds for a batch being re-run; the source must be replayable from"
                 + " its checkpoint marks for the micro-batch runner to recover.");
           }
@@ -112,8 +126,11 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
         }
         hasCurrent = true;
       }
-      read.add(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
       hasCurrent = false;
+      consumed++;
+      if (seenIds == null || seenIds.asMap().putIfAbsent(ByteBuffer.wrap(reader.getCurrentRecordId()), true) == null) {
+        read.add(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
+      }
     }
     return read;
   }
