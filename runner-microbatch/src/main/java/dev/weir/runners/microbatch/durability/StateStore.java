@@ -100,6 +100,18 @@ public final class StateStore {
     return state;
   }
 
+  /**
+   * Deletes the versions after {@code version}, the last committed one: a crash may have left the
+   * state of a batch whose commit entry was never written, and its re-run writes that version anew.
+   */
+  public void discardAfter(long version) throws IOException {
+    for (String suffix : new String[] {SNAPSHOT, DELTA}) {
+      for (long v : versions(suffix).tailSet(version, false)) {
+        Files.deleteIfExists(dir.resolve(v + suffix));
+      }
+    }
+  }
+
   /** Deletes the files no version at or after {@code oldestRetained} needs. */
   void removeBefore(long oldestRetained) throws IOException {
     Long base = versions(SNAPSHOT).floor(oldestRetained);

@@ -141,6 +141,9 @@ public final class MicroBatchQuery {
     boolean fresh = checkpoint == null || checkpoint.isFresh();
     long next = 0;
     OptionalLong last = fresh ? OptionalLong.empty() : checkpoint.lastCommitted();
+    if (!fresh) {
+      checkpoint.state().discardAfter(last.orElse(-1));
+    }
     if (last.isPresent()) {
       StageStates.restore(stages, sideInputs, checkpoint.state().read(last.getAsLong()));
       OffsetEntry committed = checkpoint.offsets(last.getAsLong()).orElseThrow(() -> new IllegalStateException(

@@ -124,7 +124,7 @@ final class Stages {
   Map<String, Long> stateRows() {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (Stage stage : byStep.values()) {
-      if (stage instanceof KeyedStage<?, ?> || stage instanceof ParDoStage<?, ?>) {
+      if (stage instanceof KeyedStage<?, ?> || (stage instanceof ParDoStage<?, ?> && !stage.step.sideInputs().isEmpty())) {
         rows.put(stage.step.fullName(), stage.stateRows());
       }
     }
