@@ -23,6 +23,11 @@ final class BatchData {
     }
   }
 
+  /** Forgets what {@code collection} received, once every step reading it has run, to free memory. */
+  void release(PCollection<?> collection) {
+    byCollection.remove(collection);
+  }
+
   /** What {@code collection} received in this batch, in order; empty if nothing. */
   List<WindowedValue<?>> elementsOf(PCollection<?> collection) {
     return byCollection.getOrDefault(collection, List.of());

@@ -102,6 +102,11 @@ final class BoundedReadStage<T> extends SourceStage<T> {
   }
 
   @Override
+  Instant upcomingWatermark() {
+    return exhausted ? BoundedWindow.TIMESTAMP_MAX_VALUE : BoundedWindow.TIMESTAMP_MIN_VALUE;
+  }
+
+  @Override
   boolean isExhausted() {
     return exhausted;
   }

@@ -213,6 +213,10 @@ public final class MicroBatchQuery {
           : (options.getMaxRecordsPerBatch() > 0 ? options.getMaxRecordsPerBatch() : Long.MAX_VALUE);
       Plan plan = plan(batchId, maxRecords);
       if (!plan.worthRunning()) {
+        if (plan.watermarkAhead()) {
+          // Reading found the end of a source (or its watermark moved): the next plan runs under it.
+          continue;
+        }
         if (trigger.kind() != BatchTrigger.Kind.PROCESSING_TIME || noProgressPossible()) {
           return;
         }
@@ -279,6 +283,7 @@ public final class MicroBatchQuery {
     List<SourceOffset> offsets = new ArrayList<>();
     boolean played = false;
     boolean watermarkMoved = false;
+    boolean watermarkAhead = false;
     Instant systemTime = Instant.now();
     for (SourceStage<?> source : stages.ofType(SourceStage.class)) {
       SourceOffset offset;
@@ -291,12 +296,13 @@ public final class MicroBatchQuery {
       }
       offsets.add(offset);
       watermarkMoved |= offset.watermark().isAfter(source.outputWatermark());
+      watermarkAhead |= source.upcomingWatermark().isAfter(source.outputWatermark());
     }
     Instant processingTime = manualClock != null ? manualClock.now() : systemTime;
     OffsetEntry entry = new OffsetEntry(batchId, processingTime, offsets);
     Instant wakeUp = stages.nextProcessingTimeWakeUp();
     boolean timerDue = wakeUp != null && !wakeUp.isAfter(processingTime);
-    return new Plan(entry, played || watermarkMoved || timerDue || entry.records() > 0);
+    return new Plan(entry, played || watermarkMoved || timerDue || entry.records() > 0, watermarkAhead);
   }
 
   private void execute(OffsetEntry entry, long planningMillis, long logMillis, long startedMillis) throws IOException {
@@ -340,6 +346,9 @@ public final class MicroBatchQuery {
     progress.accept(report);
   }
 
-  /** A planned batch and whether running it would do anything. */
-  private record Plan(OffsetEntry entry, boolean worthRunning) {}
+  /**
+   * A planned batch, whether running it would do anything, and whether a source's watermark for
+   * the next batch is already ahead of where the source's step stands.
+   */
+  private record Plan(OffsetEntry entry, boolean worthRunning, boolean watermarkAhead) {}
 }

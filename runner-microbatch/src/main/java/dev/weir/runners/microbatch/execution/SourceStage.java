@@ -36,6 +36,9 @@ abstract class SourceStage<T> extends Stage {
   /** Reads exactly the range {@code offset} again, after a restart, and keeps its records for {@link #run}. */
   abstract void replay(SourceOffset offset) throws Exception;
 
+  /** The watermark the next planned batch will run under for this source, as known now. */
+  abstract Instant upcomingWatermark();
+
   /** Whether the source will never produce records again and its watermark reached the end of time. */
   abstract boolean isExhausted();
 

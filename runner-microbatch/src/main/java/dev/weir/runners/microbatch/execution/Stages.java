@@ -10,6 +10,7 @@ import dev.weir.sdk.transforms.reflect.DoFnSignatures;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,16 @@ import org.joda.time.Instant;
 final class Stages {
   private final PipelineGraph graph;
   private final Map<Step, Stage> byStep = new LinkedHashMap<>();
+  /** How many times each collection is read as a main input in a batch. */
+  private final Map<PCollection<?>, Integer> readers = new HashMap<>();
 
   Stages(PipelineGraph graph, StageContext context, ManualClock manualClock) {
     this.graph = graph;
     for (Step step : graph.getSteps()) {
       byStep.put(step, create(step, context, manualClock));
+      for (PCollection<?> collection : step.mainInputs()) {
+        readers.merge(collection, 1, Integer::sum);
+      }
     }
   }
 
@@ -78,6 +84,7 @@ final class Stages {
    */
   void runBatch(Instant processingTime) {
     BatchData data = new BatchData();
+    Map<PCollection<?>, Integer> unread = new HashMap<>(readers);
     for (Stage stage : byStep.values()) {
       if (stage instanceof SourceStage<?> source) {
         Instant watermark = source.plannedWatermark();
@@ -91,6 +98,11 @@ final class Stages {
       for (PCollection<?> collection : stage.step.mainInputs()) {
         input = Stage.earliest(input, byStep.get(graph.getProducer(collection)).outputWatermark());
         elements.addAll(data.elementsOf(collection));
+      }
+      for (PCollection<?> collection : stage.step.mainInputs()) {
+        if (unread.merge(collection, -1, Integer::sum) == 0) {
+          data.release(collection);
+        }
       }
       stage.advanceInputWatermark(input);
       stage.run(elements, processingTime, data);

@@ -95,6 +95,11 @@ final class TestStreamStage<T> extends SourceStage<T> {
   }
 
   @Override
+  Instant upcomingWatermark() {
+    return watermark;
+  }
+
+  @Override
   boolean isExhausted() {
     return !hasNext();
   }

@@ -145,6 +145,11 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   }
 
   @Override
+  Instant upcomingWatermark() {
+    return watermark;
+  }
+
+  @Override
   boolean isExhausted() {
     return !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE);
   }
