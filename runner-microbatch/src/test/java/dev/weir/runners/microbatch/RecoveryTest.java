@@ -15,15 +15,23 @@ import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.coders.VarIntCoder;
+import dev.weir.sdk.io.ListUnboundedSource;
+import dev.weir.sdk.io.Read;
 import dev.weir.sdk.io.TransactionalWrite;
 import dev.weir.sdk.options.PipelineOptionsFactory;
 import dev.weir.sdk.state.StateSpec;
 import dev.weir.sdk.state.StateSpecs;
 import dev.weir.sdk.state.ValueState;
+import dev.weir.sdk.transforms.Count;
 import dev.weir.sdk.transforms.Create;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.IntervalWindow;
+import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.TimestampedValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +40,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +144,45 @@ class RecoveryTest {
     assertThat(failure.getMessage(), containsString("Transform 'Fail/ParMultiDo(FailWhenArmed)' failed"));
     assertThat(failure.getCause(), instanceOf(IllegalStateException.class));
     assertThat(failure.getCause().getMessage(), is("injected failure at 2"));
+  }
+
+  @Test
+  void resumesAnUnboundedSourceFromTheCheckpointMarkOfTheLastCommittedBatch() {
+    String sink = UUID.randomUUID().toString();
+    List<TimestampedValue<KV<String, Integer>>> records = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      records.add(TimestampedValue.of(KV.of("b", i), new Instant(i * 1000L)));
+    }
+    ListUnboundedSource<KV<String, Integer>> source =
+        ListUnboundedSource.of(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()), records);
+    FAIL_AT.set(7);
+    assertThrows(PipelineExecutionException.class, () -> windowedCounts(source, sink).run());
+    FAIL_AT.set(-1);
+
+    windowedCounts(source, sink).run();
+
+    assertThat(BatchSink.elements(sink), containsInAnyOrder("[0,4000)=4", "[4000,8000)=4", "[8000,12000)=4"));
+  }
+
+  private Pipeline windowedCounts(ListUnboundedSource<KV<String, Integer>> source, String sink) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=microbatch", "--checkpointDir=" + dir,
+        "--maxRecordsPerBatch=3", "--parallelism=2", "--quietProgress=true").create());
+    p.apply(Read.from(source))
+        .apply("Fail", ParDo.of(new FailWhenArmed()))
+        .apply(Window.into(FixedWindows.of(Duration.standardSeconds(4))))
+        .apply(Count.perKey())
+        .apply(ParDo.of(new WindowedCountFn()))
+        .apply("Write", TransactionalWrite.to(new BatchSink(sink)));
+    return p;
+  }
+
+  /** Formats a count as "window=count". */
+  static final class WindowedCountFn extends DoFn<KV<String, Long>, String> {
+    @ProcessElement
+    public void process(@Element KV<String, Long> count, BoundedWindow window, OutputReceiver<String> out) {
+      IntervalWindow interval = (IntervalWindow) window;
+      out.output("[" + interval.start().getMillis() + "," + interval.end().getMillis() + ")=" + count.getValue());
+    }
   }
 
   private Pipeline totals(String sink, String failName, String... flags) {

@@ -59,6 +59,7 @@ final class BoundedReadStage<T> extends SourceStage<T> {
 
   @Override
   void resumeAfter(SourceOffset offset) throws IOException {
+    keep(List.of(), offset.watermark());
     resumeAt(decodeLong("position of " + step.fullName(), offset.end()));
     if (!offset.nextWatermark().isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
       exhausted = true;

@@ -151,6 +151,7 @@ public final class MicroBatchQuery {
               + " but no offset log entry offsets/" + last.getAsLong() + "; restore the file, or start over with"
               + " a new --checkpointDir."));
       forEachSource(committed, SourceStage::resumeAfter);
+      stages.recomputeWatermarks();
       if (manualClock != null) {
         manualClock.set(committed.processingTime());
       }

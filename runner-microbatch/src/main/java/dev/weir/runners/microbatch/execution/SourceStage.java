@@ -42,7 +42,10 @@ abstract class SourceStage<T> extends Stage {
   /** Whether the source will never produce records again and its watermark reached the end of time. */
   abstract boolean isExhausted();
 
-  /** Sets the source's position after the range {@code offset}, the last one committed, after a restart. */
+  /**
+   * Sets the source's position after the range {@code offset}, the last one committed, after a
+   * restart; the watermark that batch ran under becomes the planned one until the next plan.
+   */
   abstract void resumeAfter(SourceOffset offset) throws Exception;
 
   /** Called once batch {@code offset}'s outputs are committed: a source may then forget what it kept. */

@@ -110,6 +110,30 @@ final class Stages {
     }
   }
 
+  /**
+   * Sets every stage's watermarks as they stood after the last committed batch, once the stages'
+   * state and the sources' positions (with their planned watermarks) are restored, without running
+   * anything.
+   */
+  void recomputeWatermarks() {
+    for (Stage stage : byStep.values()) {
+      if (stage instanceof SourceStage<?> source) {
+        source.advanceInputWatermark(source.plannedWatermark());
+        source.advanceOutputWatermark(source.plannedWatermark());
+        continue;
+      }
+      Instant input = BoundedWindow.TIMESTAMP_MAX_VALUE;
+      for (PCollection<?> collection : stage.step.mainInputs()) {
+        input = Stage.earliest(input, byStep.get(graph.getProducer(collection)).outputWatermark());
+      }
+      stage.advanceInputWatermark(input);
+      if (stage instanceof CreateViewStage view) {
+        view.context.sideInputs().advanceWatermark(view.view(), input);
+      }
+      stage.advanceOutputWatermark(Stage.earliest(stage.inputWatermark(), stage.hold()));
+    }
+  }
+
   /** Whether every stage's output watermark reached the end of time. */
   boolean allAtEndOfTime() {
     for (Stage stage : byStep.values()) {

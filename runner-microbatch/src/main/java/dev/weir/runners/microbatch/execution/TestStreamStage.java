@@ -71,6 +71,7 @@ final class TestStreamStage<T> extends SourceStage<T> {
 
   @Override
   void resumeAfter(SourceOffset offset) {
+    keep(List.of(), offset.watermark());
     next = (int) decodeLong("event index of " + step.fullName(), offset.end());
     watermark = offset.nextWatermark();
   }

@@ -87,6 +87,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
 
   @Override
   void resumeAfter(SourceOffset offset) throws IOException {
+    keep(List.of(), offset.watermark());
     openAt(offset.end());
     position = offset.end();
     watermark = offset.nextWatermark();
