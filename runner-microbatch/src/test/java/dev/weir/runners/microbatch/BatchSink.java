@@ -24,6 +24,10 @@ final class BatchSink extends TransactionalSink<String, List<String>> {
   private static final long serialVersionUID = 1L;
   private static final Map<String, SortedMap<Long, List<String>>> COMMITTED = new ConcurrentHashMap<>();
 
+  /** When set, the next commit of any sink fails right after its output became visible, as a crash would. */
+  static final java.util.concurrent.atomic.AtomicBoolean FAIL_AFTER_NEXT_COMMIT =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private final String name;
 
   BatchSink(String name) {
@@ -81,6 +85,9 @@ final class BatchSink extends TransactionalSink<String, List<String>> {
         committables.forEach(all::addAll);
         committed.put(transactionId, all);
       }
+    }
+    if (FAIL_AFTER_NEXT_COMMIT.getAndSet(false)) {
+      throw new IllegalStateException("injected failure after committing transaction " + transactionId);
     }
   }
 

@@ -70,6 +70,19 @@ class RecoveryTest {
   }
 
   @Test
+  void aBatchWhoseSinkCommittedButWhoseCommitEntryIsMissingIsReRunWithoutDuplicates() throws IOException {
+    String sink = UUID.randomUUID().toString();
+    BatchSink.FAIL_AFTER_NEXT_COMMIT.set(true);
+    assertThrows(PipelineExecutionException.class, () -> totals(sink, "Fail").run());
+    assertThat(ids("commits"), hasSize(0));
+    assertThat(BatchSink.committed(sink).keySet(), contains(0L));
+
+    totals(sink, "Fail").run();
+
+    assertThat(BatchSink.elements(sink), containsInAnyOrder(expectedTotals().toArray()));
+  }
+
+  @Test
   void aRunOverAFinishedCheckpointAddsNothing() throws IOException {
     String sink = UUID.randomUUID().toString();
     totals(sink, "Fail").run();
