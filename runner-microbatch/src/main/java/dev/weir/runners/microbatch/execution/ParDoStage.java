@@ -20,7 +20,8 @@ import org.joda.time.Instant;
 /**
  * Runs a {@code ParDo} whose DoFn keeps no state: the batch's input is cut into at most
  * {@code --parallelism} slices, each one bundle on a worker with a DoFn instance borrowed from the
- * step's {@link DoFnInstancePool}; outputs keep the order of the slices.
+ * step's {@link DoFnInstancePool}; outputs keep the order of the slices. Without side inputs it
+ * usually runs fused with its neighbours ({@link FusedStages}), one bundle per slice just the same.
  *
  * <p>Side inputs: an element is processed in a window once every side input is ready there (see
  * {@link SideInputs}); until then it waits here, one element per window, holding the output
@@ -29,10 +30,7 @@ import org.joda.time.Instant;
  * @param <InputT> the input element type
  * @param <OutputT> the main output element type
  */
-final class ParDoStage<InputT, OutputT> extends Stage {
-  /** Below this many elements per worker, a batch is not cut further. */
-  private static final int MIN_SLICE = 256;
-
+final class ParDoStage<InputT, OutputT> extends Stage implements SliceStage {
   private final ParDo.MultiOutput<InputT, OutputT> parDo;
   private final DoFnInstancePool<InputT, OutputT, Evaluator> instances;
   private final List<PCollectionView<?>> sideInputs;
@@ -70,7 +68,7 @@ final class ParDoStage<InputT, OutputT> extends Stage {
       return;
     }
     List<Workers.Task<Map<TupleTag<?>, List<WindowedValue<?>>>>> tasks = new ArrayList<>();
-    for (List<WindowedValue<InputT>> slice : slices(todo)) {
+    for (List<WindowedValue<InputT>> slice : FusedStages.slices(todo, context.options().getParallelism())) {
       tasks.add(() -> evaluate(slice));
     }
     List<Map<TupleTag<?>, List<WindowedValue<?>>>> results =
@@ -85,14 +83,20 @@ final class ParDoStage<InputT, OutputT> extends Stage {
     return context.sideInputs().allReady(sideInputs, window);
   }
 
-  private List<List<WindowedValue<InputT>>> slices(List<WindowedValue<InputT>> elements) {
-    int count = Math.max(1, Math.min(context.options().getParallelism(), elements.size() / MIN_SLICE));
-    List<List<WindowedValue<InputT>>> slices = new ArrayList<>(count);
-    int size = (elements.size() + count - 1) / count;
-    for (int from = 0; from < elements.size(); from += size) {
-      slices.add(elements.subList(from, Math.min(elements.size(), from + size)));
+  @Override
+  public boolean isFusible() {
+    return sideInputs.isEmpty();
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Map<PCollection<?>, List<WindowedValue<?>>> processSlice(List<WindowedValue<?>> slice) {
+    Map<PCollection<?>, List<WindowedValue<?>>> byCollection = new HashMap<>();
+    Map<TupleTag<?>, List<WindowedValue<?>>> byTag = evaluate((List<WindowedValue<InputT>>) (List) slice);
+    for (Map.Entry<TupleTag<?>, List<WindowedValue<?>>> output : byTag.entrySet()) {
+      byCollection.put((PCollection<?>) step.outputs().get(output.getKey()), output.getValue());
     }
-    return slices;
+    return byCollection;
   }
 
   private Map<TupleTag<?>, List<WindowedValue<?>>> evaluate(List<WindowedValue<InputT>> slice) {

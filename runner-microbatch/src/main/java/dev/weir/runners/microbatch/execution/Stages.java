@@ -11,10 +11,12 @@ import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.joda.time.Instant;
 
 /**
@@ -26,6 +28,8 @@ import org.joda.time.Instant;
 final class Stages {
   private final PipelineGraph graph;
   private final Map<Step, Stage> byStep = new LinkedHashMap<>();
+  /** What runs each batch, in topological order: single stages and fused chains. */
+  private final List<Unit> units = new ArrayList<>();
   /** How many times each collection is read as a main input in a batch. */
   private final Map<PCollection<?>, Integer> readers = new HashMap<>();
 
@@ -37,6 +41,43 @@ final class Stages {
         readers.merge(collection, 1, Integer::sum);
       }
     }
+    Set<Stage> fused = new HashSet<>();
+    for (Stage stage : byStep.values()) {
+      if (fused.contains(stage)) {
+        continue;
+      }
+      if (!isFusible(stage)) {
+        units.add(new Unit(stage, null));
+        continue;
+      }
+      List<Stage> chain = new ArrayList<>(List.of(stage));
+      for (Stage next = nextInChain(stage); next != null; next = nextInChain(next)) {
+        chain.add(next);
+      }
+      fused.addAll(chain);
+      units.add(new Unit(null, new FusedStages(chain)));
+    }
+  }
+
+  private static boolean isFusible(Stage stage) {
+    return stage instanceof SliceStage slice && slice.isFusible();
+  }
+
+  /** The stage that may run fused after {@code stage}: the only reader of one of its outputs, fusible, reading nothing else. */
+  private Stage nextInChain(Stage stage) {
+    for (Object output : stage.step.outputs().values()) {
+      if (!(output instanceof PCollection<?> collection)) {
+        continue;
+      }
+      List<Step> consumers = graph.getConsumers(collection);
+      if (consumers.size() == 1 && readers.getOrDefault(collection, 0) == 1) {
+        Stage next = byStep.get(consumers.get(0));
+        if (isFusible(next) && next.step.mainInputs().equals(List.of(collection))) {
+          return next;
+        }
+      }
+    }
+    return null;
   }
 
   private Stage create(Step step, StageContext context, ManualClock manualClock) {
@@ -85,8 +126,9 @@ final class Stages {
   void runBatch(Instant processingTime) {
     BatchData data = new BatchData();
     Map<PCollection<?>, Integer> unread = new HashMap<>(readers);
-    for (Stage stage : byStep.values()) {
-      if (stage instanceof SourceStage<?> source) {
+    for (Unit unit : units) {
+      Stage head = unit.stage() != null ? unit.stage() : unit.chain().head();
+      if (head instanceof SourceStage<?> source) {
         Instant watermark = source.plannedWatermark();
         source.advanceInputWatermark(watermark);
         source.run(List.of(), processingTime, data);
@@ -95,18 +137,26 @@ final class Stages {
       }
       Instant input = BoundedWindow.TIMESTAMP_MAX_VALUE;
       List<WindowedValue<?>> elements = new ArrayList<>();
-      for (PCollection<?> collection : stage.step.mainInputs()) {
+      for (PCollection<?> collection : head.step.mainInputs()) {
         input = Stage.earliest(input, byStep.get(graph.getProducer(collection)).outputWatermark());
         elements.addAll(data.elementsOf(collection));
       }
-      for (PCollection<?> collection : stage.step.mainInputs()) {
+      for (PCollection<?> collection : head.step.mainInputs()) {
         if (unread.merge(collection, -1, Integer::sum) == 0) {
           data.release(collection);
         }
       }
-      stage.advanceInputWatermark(input);
-      stage.run(elements, processingTime, data);
-      stage.advanceOutputWatermark(Stage.earliest(stage.inputWatermark(), stage.hold()));
+      if (unit.chain() != null) {
+        unit.chain().run(elements, data);
+        for (Stage member : unit.chain().members()) {
+          member.advanceInputWatermark(input);
+          member.advanceOutputWatermark(Stage.earliest(member.inputWatermark(), member.hold()));
+        }
+        continue;
+      }
+      head.advanceInputWatermark(input);
+      head.run(elements, processingTime, data);
+      head.advanceOutputWatermark(Stage.earliest(head.inputWatermark(), head.hold()));
     }
   }
 
@@ -166,6 +216,9 @@ final class Stages {
     }
     return rows;
   }
+
+  /** One thing to run per batch: a single stage, or a fused chain of stateless stages. */
+  private record Unit(Stage stage, FusedStages chain) {}
 
   /** Closes every stage (readers, DoFn instances), best effort. */
   void closeAll() {

@@ -6,8 +6,10 @@ import dev.weir.runtime.windowing.WindowAssigner;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.transforms.windowing.WindowFn;
+import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.joda.time.Instant;
 
 /**
@@ -18,7 +20,7 @@ import org.joda.time.Instant;
  *
  * @param <T> the element type
  */
-final class WindowAssignStage<T> extends Stage {
+final class WindowAssignStage<T> extends Stage implements SliceStage {
   private final WindowAssigner<T, ?> assigner;
 
   @SuppressWarnings("unchecked")
@@ -26,6 +28,28 @@ final class WindowAssignStage<T> extends Stage {
     super(step, context);
     WindowFn<? super T, ? extends BoundedWindow> windowFn = ((Window.Assign<T>) step.transform()).getWindowFn();
     this.assigner = windowFn == null ? null : new WindowAssigner<>(step.fullName(), windowFn);
+  }
+
+  @Override
+  public boolean isFusible() {
+    return true;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<PCollection<?>, List<WindowedValue<?>>> processSlice(List<WindowedValue<?>> slice) {
+    if (assigner == null) {
+      return Map.of(step.outputCollection(), slice);
+    }
+    List<WindowedValue<?>> assigned = new ArrayList<>(slice.size());
+    for (WindowedValue<?> element : slice) {
+      context.workers().checkRunning();
+      WindowedValue<T> windowed = assigner.assign((WindowedValue<T>) element);
+      if (windowed != null) {
+        assigned.add(windowed);
+      }
+    }
+    return Map.of(step.outputCollection(), assigned);
   }
 
   @Override
