@@ -148,6 +148,19 @@ class RecoveryTest {
   }
 
   @Test
+  void cutsTheHalfWrittenProgressLineOfACrashAtTheNextStart() throws IOException {
+    String sink = UUID.randomUUID().toString();
+    totals(sink, "Fail").run();
+    Path progress = dir.resolve("progress").resolve("progress.jsonl");
+    List<String> whole = Files.readAllLines(progress);
+    Files.writeString(progress, "{\"batchId\":9", java.nio.file.StandardOpenOption.APPEND);
+
+    totals(sink, "Fail").run();
+
+    assertThat(Files.readAllLines(progress), is(whole));
+  }
+
+  @Test
   void aFailingDoFnFailsTheRunNamingItsTransformWithTheUsersException() {
     FAIL_AT.set(2);
     PipelineExecutionException failure = assertThrows(PipelineExecutionException.class,

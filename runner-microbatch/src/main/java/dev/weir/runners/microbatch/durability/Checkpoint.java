@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
@@ -40,6 +41,8 @@ public final class Checkpoint {
       DurableFormat.of("micro-batch offset log entry", "WMBO", 1, OffsetEntry.coder());
   private static final DurableFormat<Commit> COMMITS =
       DurableFormat.of("micro-batch commit log entry", "WMBC", 1, new CommitCoder());
+
+  private static final String PROGRESS = "progress.jsonl";
 
   private final Path dir;
   private final boolean fresh;
@@ -70,6 +73,7 @@ public final class Checkpoint {
     for (String sub : new String[] {"offsets", "commits", "state", ""}) {
       DurableFile.deleteLeftovers(sub.isEmpty() ? dir : dir.resolve(sub));
     }
+    dropPartialProgressLine(dir.resolve("progress").resolve(PROGRESS));
     Path metadataFile = dir.resolve("metadata");
     if (Files.exists(metadataFile)) {
       Metadata stored = METADATA.read(metadataFile);
@@ -139,8 +143,23 @@ public final class Checkpoint {
 
   /** Appends one line to {@code progress/progress.jsonl}; progress is a report, not recovery data. */
   public void appendProgress(String jsonLine) throws IOException {
-    Files.writeString(dir.resolve("progress").resolve("progress.jsonl"), jsonLine + "\n", StandardCharsets.UTF_8,
+    Files.writeString(dir.resolve("progress").resolve(PROGRESS), jsonLine + "\n", StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** Cuts a last line a crash left half-written, so that every line of the progress log is whole JSON. */
+  private static void dropPartialProgressLine(Path progress) throws IOException {
+    if (!Files.exists(progress)) {
+      return;
+    }
+    byte[] bytes = Files.readAllBytes(progress);
+    int end = bytes.length;
+    while (end > 0 && bytes[end - 1] != '\n') {
+      end--;
+    }
+    if (end < bytes.length) {
+      Files.write(progress, Arrays.copyOf(bytes, end));
+    }
   }
 
   /** The numeric file names in {@code directory}. */
