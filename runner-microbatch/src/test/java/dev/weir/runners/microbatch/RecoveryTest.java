@@ -25,13 +25,17 @@ import dev.weir.sdk.state.ValueState;
 import dev.weir.sdk.transforms.Count;
 import dev.weir.sdk.transforms.Create;
 import dev.weir.sdk.transforms.DoFn;
+import dev.weir.sdk.transforms.MapElements;
 import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.View;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.PCollectionView;
 import dev.weir.sdk.values.TimestampedValue;
+import dev.weir.sdk.values.TypeDescriptors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +84,49 @@ class RecoveryTest {
     totals(sink, "Fail").run();
 
     assertThat(BatchSink.elements(sink), containsInAnyOrder(expectedTotals().toArray()));
+  }
+
+  @Test
+  void restoresAViewAndTheElementsWaitingForItFromTheLastCommittedBatch() {
+    String sink = UUID.randomUUID().toString();
+    FAIL_AT.set(1);
+    assertThrows(PipelineExecutionException.class, () -> withSideInput(sink).run());
+    FAIL_AT.set(-1);
+
+    withSideInput(sink).run();
+
+    assertThat(BatchSink.elements(sink), containsInAnyOrder("bx:1", "bx:2", "bx:3", "bx:4", "bx:5"));
+  }
+
+  private Pipeline withSideInput(String sink) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=microbatch", "--checkpointDir=" + dir,
+        "--maxRecordsPerBatch=3", "--parallelism=2", "--quietProgress=true").create());
+    PCollectionView<String> side = p.apply("Side", Create.of("x")).apply(View.asSingleton());
+    List<KV<String, Integer>> main = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      main.add(KV.of("b", i));
+    }
+    p.apply("Main", Create.of(main).withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+        .apply("Append", ParDo.of(new AppendSideFn(side)).withSideInputs(side))
+        .apply("Fail", ParDo.of(new FailWhenArmed()))
+        .apply(MapElements.into(TypeDescriptors.strings()).via((KV<String, Integer> kv) -> kv.getKey() + ":" + kv.getValue()))
+        .apply("Write", TransactionalWrite.to(new BatchSink(sink)));
+    return p;
+  }
+
+  /** Appends the side input to each key. */
+  static final class AppendSideFn extends DoFn<KV<String, Integer>, KV<String, Integer>> {
+    private final PCollectionView<String> side;
+
+    AppendSideFn(PCollectionView<String> side) {
+      this.side = side;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      KV<String, Integer> element = context.element();
+      context.output(KV.of(element.getKey() + context.sideInput(side), element.getValue()));
+    }
   }
 
   @Test
@@ -259,7 +306,7 @@ class RecoveryTest {
   static final class FailWhenArmed extends DoFn<KV<String, Integer>, KV<String, Integer>> {
     @ProcessElement
     public void process(@Element KV<String, Integer> element, OutputReceiver<KV<String, Integer>> out) {
-      if (element.getValue() == FAIL_AT.get() && element.getKey().equals("b")) {
+      if (element.getValue() == FAIL_AT.get() && element.getKey().startsWith("b")) {
         throw new IllegalStateException("injected failure at " + element.getValue());
       }
       out.output(element);
