@@ -133,7 +133,13 @@ public final class MicroBatchQuery {
     if (cancelled.getCount() == 0) {
       workers.cancel();
     }
-    stages = new Stages(graph, new StageContext(options, workers, metrics, sideInputs, partitions), manualClock);
+    try {
+      stages = new Stages(graph, new StageContext(options, workers, metrics, sideInputs, partitions), manualClock);
+    } catch (RuntimeException | Error e) {
+      // No step was made whole: nothing to tear down but the threads.
+      workers.close();
+      throw e;
+    }
   }
 
   /** Restores the last committed batch and re-runs a logged, uncommitted one; returns the next batch id. */
