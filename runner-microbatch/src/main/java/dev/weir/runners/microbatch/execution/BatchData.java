@@ -13,11 +13,11 @@ import java.util.Map;
  *
  * <p>Not thread-safe: used by the batch loop's thread only.
  */
-final class BatchData {
+public final class BatchData {
   private final Map<PCollection<?>, List<WindowedValue<?>>> byCollection = new HashMap<>();
 
   /** Adds {@code elements} to what {@code collection} received in this batch. */
-  void emit(PCollection<?> collection, List<? extends WindowedValue<?>> elements) {
+  public void emit(PCollection<?> collection, List<? extends WindowedValue<?>> elements) {
     if (!elements.isEmpty()) {
       byCollection.computeIfAbsent(collection, c -> new ArrayList<>()).addAll(elements);
     }

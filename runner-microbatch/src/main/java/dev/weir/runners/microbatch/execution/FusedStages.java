@@ -21,7 +21,7 @@ import java.util.Map;
  * Watermarks: the members keep nothing, so each one's input and output watermark is the chain's
  * input watermark.
  */
-final class FusedStages {
+public final class FusedStages {
   /** Below this many elements per worker, a batch is not cut further. */
   static final int MIN_SLICE = 256;
 
@@ -82,7 +82,8 @@ final class FusedStages {
     return leaving;
   }
 
-  static <T> List<List<T>> slices(List<T> elements, int parallelism) {
+  /** {@code elements} cut into at most {@code parallelism} slices of at least {@value #MIN_SLICE}, in order. */
+  public static <T> List<List<T>> slices(List<T> elements, int parallelism) {
     int count = Math.max(1, Math.min(parallelism, elements.size() / MIN_SLICE));
     List<List<T>> slices = new ArrayList<>(count);
     int size = (elements.size() + count - 1) / count;

@@ -1,5 +1,8 @@
 package dev.weir.runners.microbatch.execution;
 
+import dev.weir.runners.microbatch.stages.TransactionalWriteStage;
+import dev.weir.runners.microbatch.sources.SourceStage;
+import dev.weir.runners.microbatch.sources.TestStreamStage;
 import dev.weir.runners.microbatch.BatchProgress;
 import dev.weir.runners.microbatch.BatchTrigger;
 import dev.weir.runners.microbatch.MicroBatchOptions;

@@ -29,7 +29,7 @@ import org.joda.time.Instant;
  * <p>Thread-safety: the batch loop's thread adds elements and moves watermarks between stages;
  * workers only read, while no change happens.
  */
-final class SideInputs implements SideInputReader {
+public final class SideInputs implements SideInputReader {
   private final Map<PCollectionView<?>, ViewContents> views;
 
   SideInputs(Collection<PCollectionView<?>> views) {
@@ -41,7 +41,7 @@ final class SideInputs implements SideInputReader {
   }
 
   /** Adds {@code elements} of {@code view}'s collection, each to every window it is in. */
-  void add(PCollectionView<?> view, List<? extends WindowedValue<?>> elements) {
+  public void add(PCollectionView<?> view, List<? extends WindowedValue<?>> elements) {
     ViewContents contents = contentsOf(view);
     for (WindowedValue<?> element : elements) {
       for (BoundedWindow window : element.getWindows()) {
@@ -51,12 +51,12 @@ final class SideInputs implements SideInputReader {
   }
 
   /** Moves the watermark of {@code view}'s collection to {@code watermark}. */
-  void advanceWatermark(PCollectionView<?> view, Instant watermark) {
+  public void advanceWatermark(PCollectionView<?> view, Instant watermark) {
     contentsOf(view).watermark = watermark;
   }
 
   /** Whether every view of {@code required} is ready in the side-input window of {@code mainWindow}. */
-  boolean allReady(Collection<PCollectionView<?>> required, BoundedWindow mainWindow) {
+  public boolean allReady(Collection<PCollectionView<?>> required, BoundedWindow mainWindow) {
     for (PCollectionView<?> view : required) {
       BoundedWindow sideWindow = view.getWindowMappingFn().getSideInputWindow(mainWindow);
       Instant watermark = contentsOf(view).watermark;

@@ -10,7 +10,7 @@ import java.util.Map;
  * (a {@code ParDo} without state or side inputs, a {@code Window.Assign}), so that chains of such
  * stages run fused: one task per slice through the whole chain (see {@link FusedStages}).
  */
-interface SliceStage {
+public interface SliceStage {
   /**
    * Processes {@code slice} of the batch's input, on the calling worker, and returns what it output,
    * by collection. The step's metrics container is installed by the caller.

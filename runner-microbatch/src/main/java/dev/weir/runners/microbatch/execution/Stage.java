@@ -20,13 +20,13 @@ import org.joda.time.Instant;
  * <p>Every method is called by the batch loop's thread; tasks on workers touch only what they
  * were handed.
  */
-abstract class Stage {
-  final Step step;
-  final StageContext context;
+public abstract class Stage {
+  protected final Step step;
+  protected final StageContext context;
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant outputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
-  Stage(Step step, StageContext context) {
+  protected Stage(Step step, StageContext context) {
     this.step = step;
     this.context = context;
   }
@@ -36,31 +36,31 @@ abstract class Stage {
    * processing time {@code processingTime}, emitting outputs into {@code outputs}; then acts on
    * {@link #inputWatermark()}, already set for this batch.
    */
-  abstract void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs);
+  protected abstract void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs);
 
   /** What holds the output watermark back besides the input watermark; the end of time if nothing. */
-  Instant hold() {
+  protected Instant hold() {
     return BoundedWindow.TIMESTAMP_MAX_VALUE;
   }
 
   /** The earliest processing time at which this step has something to fire; null if none. */
-  Instant nextProcessingTimeWakeUp() {
+  protected Instant nextProcessingTimeWakeUp() {
     return null;
   }
 
   /** How many keys, windows or elements this step keeps between batches, for progress reports. */
-  long stateRows() {
+  protected long stateRows() {
     return 0;
   }
 
   /** Releases what the step holds once the run is over, whatever its outcome; best effort. */
-  void close() {}
+  protected void close() {}
 
-  final Instant inputWatermark() {
+  protected final Instant inputWatermark() {
     return inputWatermark;
   }
 
-  final Instant outputWatermark() {
+  protected final Instant outputWatermark() {
     return outputWatermark;
   }
 
@@ -74,7 +74,8 @@ abstract class Stage {
     outputWatermark = output.isAfter(outputWatermark) ? output : outputWatermark;
   }
 
-  static Instant earliest(Instant a, Instant b) {
+  /** The earlier of {@code a} and {@code b}. */
+  protected static Instant earliest(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
   }
 

@@ -16,12 +16,12 @@ import dev.weir.sdk.metrics.MetricsContainer;
  * @param sideInputs the contents of every view, as the batches filled them
  * @param partitions how many key partitions a keyed step has; fixed for the life of a checkpoint
  */
-record StageContext(
+public record StageContext(
     MicroBatchOptions options, Workers workers, MetricsContainerStepMap metrics, SideInputs sideInputs,
     int partitions) {
 
   /** The metrics container of step {@code stepName}. */
-  MetricsContainer metricsOf(String stepName) {
+  public MetricsContainer metricsOf(String stepName) {
     return metrics.getContainer(stepName);
   }
 }

@@ -1,5 +1,8 @@
 package dev.weir.runners.microbatch.execution;
 
+import dev.weir.runners.microbatch.stages.ParDoStage;
+import dev.weir.runners.microbatch.stages.CreateViewStage;
+import dev.weir.runners.microbatch.stages.KeyedStage;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.ByteArrayCoder;
 import dev.weir.sdk.coders.Coder;

@@ -1,5 +1,17 @@
 package dev.weir.runners.microbatch.execution;
 
+import dev.weir.runners.microbatch.stages.ParDoStage;
+import dev.weir.runners.microbatch.stages.RelayStage;
+import dev.weir.runners.microbatch.stages.CreateViewStage;
+import dev.weir.runners.microbatch.stages.WindowAssignStage;
+import dev.weir.runners.microbatch.stages.TransactionalWriteStage;
+import dev.weir.runners.microbatch.stages.KeyedStage;
+import dev.weir.runners.microbatch.stages.GroupByKeyStage;
+import dev.weir.runners.microbatch.stages.StatefulParDoStage;
+import dev.weir.runners.microbatch.sources.SourceStage;
+import dev.weir.runners.microbatch.sources.BoundedReadStage;
+import dev.weir.runners.microbatch.sources.UnboundedReadStage;
+import dev.weir.runners.microbatch.sources.TestStreamStage;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.Step;
@@ -130,9 +142,9 @@ final class Stages {
       Stage head = unit.stage() != null ? unit.stage() : unit.chain().head();
       if (head instanceof SourceStage<?> source) {
         Instant watermark = source.plannedWatermark();
-        source.advanceInputWatermark(watermark);
-        source.run(List.of(), processingTime, data);
-        source.advanceOutputWatermark(watermark);
+        head.advanceInputWatermark(watermark);
+        head.run(List.of(), processingTime, data);
+        head.advanceOutputWatermark(watermark);
         continue;
       }
       Instant input = BoundedWindow.TIMESTAMP_MAX_VALUE;
@@ -168,8 +180,8 @@ final class Stages {
   void recomputeWatermarks() {
     for (Stage stage : byStep.values()) {
       if (stage instanceof SourceStage<?> source) {
-        source.advanceInputWatermark(source.plannedWatermark());
-        source.advanceOutputWatermark(source.plannedWatermark());
+        stage.advanceInputWatermark(source.plannedWatermark());
+        stage.advanceOutputWatermark(source.plannedWatermark());
         continue;
       }
       Instant input = BoundedWindow.TIMESTAMP_MAX_VALUE;

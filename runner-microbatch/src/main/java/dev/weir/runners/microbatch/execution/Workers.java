@@ -29,19 +29,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link UserCodeException}s) whose cause is the user's exception. {@link #close} stops the
  * threads; none is left running after it returns, unless user code ignores interruption.
  */
-final class Workers implements AutoCloseable {
+public final class Workers implements AutoCloseable {
   private final ExecutorService threads;
   private final Set<Thread> busy = new HashSet<>();
   private volatile boolean cancelled;
 
   /** One task of a stage, run with the stage's metrics container installed; returns its result. */
   @FunctionalInterface
-  interface Task<R> {
+  public interface Task<R> {
     R run() throws Exception;
   }
 
   /** Thrown by {@link #checkRunning} once the run is cancelled, to unwind a task quickly. */
-  static final class CancelledException extends RuntimeException {
+  public static final class CancelledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     CancelledException() {
@@ -67,7 +67,7 @@ final class Workers implements AutoCloseable {
    * @throws PipelineExecutionException naming the transform, if a task failed
    * @throws CancelledException if the run was cancelled
    */
-  <R> List<R> runAll(String stepName, MetricsContainer metrics, List<Task<R>> tasks) {
+  public <R> List<R> runAll(String stepName, MetricsContainer metrics, List<Task<R>> tasks) {
     checkRunning();
     List<Future<R>> futures = new ArrayList<>(tasks.size());
     for (Task<R> task : tasks) {
@@ -143,7 +143,7 @@ final class Workers implements AutoCloseable {
   }
 
   /** Throws {@link CancelledException} if the run was cancelled; tasks call it between elements. */
-  void checkRunning() {
+  public void checkRunning() {
     if (cancelled) {
       throw new CancelledException();
     }

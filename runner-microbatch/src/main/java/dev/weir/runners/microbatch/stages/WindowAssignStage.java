@@ -1,5 +1,10 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.Stage;
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runners.microbatch.execution.BatchData;
+import dev.weir.runners.microbatch.execution.Workers;
+import dev.weir.runners.microbatch.execution.SliceStage;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.runtime.windowing.WindowAssigner;
@@ -20,11 +25,11 @@ import org.joda.time.Instant;
  *
  * @param <T> the element type
  */
-final class WindowAssignStage<T> extends Stage implements SliceStage {
+public final class WindowAssignStage<T> extends Stage implements SliceStage {
   private final WindowAssigner<T, ?> assigner;
 
   @SuppressWarnings("unchecked")
-  WindowAssignStage(Step step, StageContext context) {
+  public WindowAssignStage(Step step, StageContext context) {
     super(step, context);
     WindowFn<? super T, ? extends BoundedWindow> windowFn = ((Window.Assign<T>) step.transform()).getWindowFn();
     this.assigner = windowFn == null ? null : new WindowAssigner<>(step.fullName(), windowFn);
@@ -54,7 +59,7 @@ final class WindowAssignStage<T> extends Stage implements SliceStage {
 
   @Override
   @SuppressWarnings("unchecked")
-  void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
+  protected void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     if (assigner == null || input.isEmpty()) {
       outputs.emit(step.outputCollection(), input);
       return;

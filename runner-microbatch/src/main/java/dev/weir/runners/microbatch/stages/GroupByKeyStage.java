@@ -1,5 +1,6 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.grouping.GroupAlsoByWindowCore;
@@ -38,7 +39,7 @@ import org.joda.time.Instant;
  * @param <AccumT> what a window keeps
  * @param <OutputT> what a pane holds
  */
-final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, V> {
+public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, V> {
   private final GroupAlsoByWindowSpec<K, V, AccumT, OutputT> spec;
   private final PCollection<?> output;
   private final boolean lifted;
@@ -54,7 +55,7 @@ final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, V> {
 
   /** The stage of the grouping {@code step}, lifted if {@code combinable} is present. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static GroupByKeyStage<?, ?, ?, ?> create(Step step, StageContext context, Optional<CombinableGrouping> combinable) {
+  public static GroupByKeyStage<?, ?, ?, ?> create(Step step, StageContext context, Optional<CombinableGrouping> combinable) {
     KvCoder<Object, Object> inputCoder = GroupByKey.getInputKvCoder((PCollection<KV<Object, Object>>) step.mainInput());
     if (combinable.isEmpty()) {
       return new GroupByKeyStage<>(step, context, inputCoder, PaneContents.buffering(inputCoder.getValueCoder()),

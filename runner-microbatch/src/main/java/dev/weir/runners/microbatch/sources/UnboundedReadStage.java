@@ -1,5 +1,6 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.sources;
 
+import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runners.microbatch.durability.SourceOffset;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
@@ -34,7 +35,7 @@ import org.joda.time.Instant;
  * @param <T> the type of the records
  * @param <MarkT> the source's checkpoint mark
  */
-final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceStage<T> {
+public final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceStage<T> {
   /** How long a replayed range may take to become readable again before the run fails. */
   private static final long REPLAY_PATIENCE_MILLIS = 60_000;
 
@@ -53,7 +54,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   private CheckpointMark toFinalize;
 
   @SuppressWarnings("unchecked")
-  UnboundedReadStage(Step step, StageContext context) {
+  public UnboundedReadStage(Step step, StageContext context) {
     super(step, context);
     this.source = (UnboundedSource<T, MarkT>) ((Read.Unbounded<T>) step.transform()).getSource();
     this.markCoder = source.getCheckpointMarkCoder();
@@ -63,7 +64,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   }
 
   @Override
-  SourceOffset plan(long maxRecords) throws IOException {
+  public SourceOffset plan(long maxRecords) throws IOException {
     byte[] start = position;
     Instant batchWatermark = watermark;
     List<WindowedValue<T>> read = read(maxRecords, false);
@@ -76,7 +77,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   }
 
   @Override
-  void replay(SourceOffset offset) throws IOException {
+  public void replay(SourceOffset offset) throws IOException {
     openAt(offset.start());
     List<WindowedValue<T>> read = read(offset.records(), true);
     keep(read, offset.watermark());
@@ -86,7 +87,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   }
 
   @Override
-  void resumeAfter(SourceOffset offset) throws IOException {
+  public void resumeAfter(SourceOffset offset) throws IOException {
     keep(List.of(), offset.watermark());
     openAt(offset.end());
     position = offset.end();
@@ -137,7 +138,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   }
 
   @Override
-  void committed(SourceOffset offset) throws Exception {
+  public void committed(SourceOffset offset) throws Exception {
     CheckpointMark mark = toFinalize;
     toFinalize = null;
     if (mark != null) {
@@ -146,12 +147,12 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   }
 
   @Override
-  Instant upcomingWatermark() {
+  public Instant upcomingWatermark() {
     return watermark;
   }
 
   @Override
-  boolean isExhausted() {
+  public boolean isExhausted() {
     return !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE);
   }
 
@@ -175,7 +176,7 @@ final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends SourceSt
   }
 
   @Override
-  void close() {
+  protected void close() {
     UnboundedReader<T> open = reader;
     reader = null;
     if (open != null) {

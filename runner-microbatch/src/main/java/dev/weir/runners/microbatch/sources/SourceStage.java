@@ -1,5 +1,8 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.sources;
 
+import dev.weir.runners.microbatch.execution.Stage;
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runners.microbatch.execution.BatchData;
 import dev.weir.runners.microbatch.durability.SourceOffset;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
@@ -19,7 +22,7 @@ import org.joda.time.Instant;
  *
  * @param <T> the type of the records
  */
-abstract class SourceStage<T> extends Stage {
+public abstract class SourceStage<T> extends Stage {
   private List<WindowedValue<?>> records = new ArrayList<>();
   private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
@@ -31,39 +34,39 @@ abstract class SourceStage<T> extends Stage {
    * Reads the next range, at most {@code maxRecords} records, for the next batch and returns it;
    * the records are kept for {@link #run}. Called on a worker.
    */
-  abstract SourceOffset plan(long maxRecords) throws Exception;
+  public abstract SourceOffset plan(long maxRecords) throws Exception;
 
   /** Reads exactly the range {@code offset} again, after a restart, and keeps its records for {@link #run}. */
-  abstract void replay(SourceOffset offset) throws Exception;
+  public abstract void replay(SourceOffset offset) throws Exception;
 
   /** The watermark the next planned batch will run under for this source, as known now. */
-  abstract Instant upcomingWatermark();
+  public abstract Instant upcomingWatermark();
 
   /** Whether the source will never produce records again and its watermark reached the end of time. */
-  abstract boolean isExhausted();
+  public abstract boolean isExhausted();
 
   /**
    * Sets the source's position after the range {@code offset}, the last one committed, after a
    * restart; the watermark that batch ran under becomes the planned one until the next plan.
    */
-  abstract void resumeAfter(SourceOffset offset) throws Exception;
+  public abstract void resumeAfter(SourceOffset offset) throws Exception;
 
   /** Called once batch {@code offset}'s outputs are committed: a source may then forget what it kept. */
-  void committed(SourceOffset offset) throws Exception {}
+  public void committed(SourceOffset offset) throws Exception {}
 
   /** Keeps {@code read} for the next batch, which runs under {@code batchWatermark} for this source. */
-  final void keep(List<WindowedValue<T>> read, Instant batchWatermark) {
+  protected final void keep(List<WindowedValue<T>> read, Instant batchWatermark) {
     records = new ArrayList<>(read);
     watermark = batchWatermark;
   }
 
   /** The watermark the planned batch runs under for this source. */
-  final Instant plannedWatermark() {
+  public final Instant plannedWatermark() {
     return watermark;
   }
 
   @Override
-  final void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
+  protected final void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     outputs.emit(step.outputCollection(), records);
     records = new ArrayList<>();
   }

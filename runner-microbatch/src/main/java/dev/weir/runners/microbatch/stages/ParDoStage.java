@@ -1,5 +1,12 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.Stage;
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runners.microbatch.execution.BatchData;
+import dev.weir.runners.microbatch.execution.Workers;
+import dev.weir.runners.microbatch.execution.SliceStage;
+import dev.weir.runners.microbatch.execution.FusedStages;
+import dev.weir.runners.microbatch.execution.SideInputs;
 import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.dofn.OutputManager;
 import dev.weir.runtime.dofn.SimpleDoFnRunner;
@@ -30,7 +37,7 @@ import org.joda.time.Instant;
  * @param <InputT> the input element type
  * @param <OutputT> the main output element type
  */
-final class ParDoStage<InputT, OutputT> extends Stage implements SliceStage {
+public final class ParDoStage<InputT, OutputT> extends Stage implements SliceStage {
   private final ParDo.MultiOutput<InputT, OutputT> parDo;
   private final DoFnInstancePool<InputT, OutputT, Evaluator> instances;
   private final List<PCollectionView<?>> sideInputs;
@@ -38,7 +45,7 @@ final class ParDoStage<InputT, OutputT> extends Stage implements SliceStage {
   private List<WindowedValue<InputT>> waiting = new ArrayList<>();
 
   @SuppressWarnings("unchecked")
-  ParDoStage(Step step, StageContext context) {
+  public ParDoStage(Step step, StageContext context) {
     super(step, context);
     this.parDo = (ParDo.MultiOutput<InputT, OutputT>) step.transform();
     this.sideInputs = List.copyOf(step.sideInputs());
@@ -48,7 +55,7 @@ final class ParDoStage<InputT, OutputT> extends Stage implements SliceStage {
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
+  protected void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     List<WindowedValue<InputT>> todo = new ArrayList<>();
     if (sideInputs.isEmpty()) {
       todo = (List) input;
@@ -117,7 +124,7 @@ final class ParDoStage<InputT, OutputT> extends Stage implements SliceStage {
   }
 
   @Override
-  Instant hold() {
+  protected Instant hold() {
     Instant hold = BoundedWindow.TIMESTAMP_MAX_VALUE;
     for (WindowedValue<InputT> element : waiting) {
       hold = earliest(hold, element.getTimestamp());
@@ -126,22 +133,22 @@ final class ParDoStage<InputT, OutputT> extends Stage implements SliceStage {
   }
 
   @Override
-  long stateRows() {
+  protected long stateRows() {
     return waiting.size();
   }
 
   /** The elements waiting for side inputs, for a checkpoint. */
-  List<WindowedValue<InputT>> waiting() {
+  public List<WindowedValue<InputT>> waiting() {
     return waiting;
   }
 
   /** Puts back elements that were waiting for side inputs when the checkpoint was taken. */
-  void restoreWaiting(List<WindowedValue<InputT>> elements) {
+  public void restoreWaiting(List<WindowedValue<InputT>> elements) {
     waiting = new ArrayList<>(elements);
   }
 
   @Override
-  void close() {
+  protected void close() {
     instances.teardownAll(context.metricsOf(step.fullName()))
         .forEach(failure -> System.getLogger(ParDoStage.class.getName())
             .log(System.Logger.Level.WARNING, "A DoFn's @Teardown failed; teardown is best effort", failure));

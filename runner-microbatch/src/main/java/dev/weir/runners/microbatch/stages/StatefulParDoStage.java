@@ -1,5 +1,6 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.dofn.OutputManager;
 import dev.weir.runtime.graph.Step;
@@ -29,13 +30,13 @@ import org.joda.time.Instant;
  * @param <V> the input value type
  * @param <OutputT> the main output type
  */
-final class StatefulParDoStage<K, V, OutputT> extends KeyedStage<K, V> {
+public final class StatefulParDoStage<K, V, OutputT> extends KeyedStage<K, V> {
   private final ParDo.MultiOutput<KV<K, V>, OutputT> parDo;
   private final KvCoder<K, V> inputCoder;
   private final DoFnInstancePool<KV<K, V>, OutputT, Void> instances;
 
   @SuppressWarnings("unchecked")
-  StatefulParDoStage(Step step, StageContext context) {
+  public StatefulParDoStage(Step step, StageContext context) {
     super(step, context, ((KvCoder<K, V>) step.mainInput().getCoder()).getKeyCoder());
     this.parDo = (ParDo.MultiOutput<KV<K, V>, OutputT>) step.transform();
     this.inputCoder = (KvCoder<K, V>) step.mainInput().getCoder();

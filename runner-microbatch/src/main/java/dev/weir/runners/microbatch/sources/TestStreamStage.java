@@ -1,5 +1,6 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.sources;
 
+import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runners.microbatch.durability.SourceOffset;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.timers.ManualClock;
@@ -23,27 +24,27 @@ import org.joda.time.Instant;
  *
  * @param <T> the element type
  */
-final class TestStreamStage<T> extends SourceStage<T> {
+public final class TestStreamStage<T> extends SourceStage<T> {
   private final List<Event<T>> events;
   private final ManualClock clock;
   private int next;
   private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
   @SuppressWarnings("unchecked")
-  TestStreamStage(Step step, StageContext context, ManualClock clock) {
+  public TestStreamStage(Step step, StageContext context, ManualClock clock) {
     super(step, context);
     this.events = ((TestStream<T>) step.transform()).getEvents();
     this.clock = clock;
   }
 
   /** Whether an event is left to play. */
-  boolean hasNext() {
+  public boolean hasNext() {
     return next < events.size();
   }
 
   /** Plays the next event; {@code maxRecords} does not apply, an event being one batch. */
   @Override
-  SourceOffset plan(long maxRecords) {
+  public SourceOffset plan(long maxRecords) {
     int start = next;
     List<WindowedValue<T>> read = hasNext() ? play(events.get(next++), true) : List.of();
     keep(read, watermark);
@@ -51,13 +52,13 @@ final class TestStreamStage<T> extends SourceStage<T> {
   }
 
   /** Plans a batch in which this stream plays no event, because another stream plays. */
-  SourceOffset idle() {
+  public SourceOffset idle() {
     keep(List.of(), watermark);
     return new SourceOffset(step.fullName(), encodeLong(next), encodeLong(next), 0, watermark, watermark);
   }
 
   @Override
-  void replay(SourceOffset offset) {
+  public void replay(SourceOffset offset) {
     next = (int) decodeLong("event index of " + step.fullName(), offset.start());
     int end = (int) decodeLong("event index of " + step.fullName(), offset.end());
     List<WindowedValue<T>> read = new ArrayList<>();
@@ -70,7 +71,7 @@ final class TestStreamStage<T> extends SourceStage<T> {
   }
 
   @Override
-  void resumeAfter(SourceOffset offset) {
+  public void resumeAfter(SourceOffset offset) {
     keep(List.of(), offset.watermark());
     next = (int) decodeLong("event index of " + step.fullName(), offset.end());
     watermark = offset.nextWatermark();
@@ -96,12 +97,12 @@ final class TestStreamStage<T> extends SourceStage<T> {
   }
 
   @Override
-  Instant upcomingWatermark() {
+  public Instant upcomingWatermark() {
     return watermark;
   }
 
   @Override
-  boolean isExhausted() {
+  public boolean isExhausted() {
     return !hasNext();
   }
 }

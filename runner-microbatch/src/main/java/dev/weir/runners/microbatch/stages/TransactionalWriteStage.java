@@ -1,5 +1,9 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.Stage;
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runners.microbatch.execution.BatchData;
+import dev.weir.runners.microbatch.execution.Workers;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.sinks.SinkCommitter;
 import dev.weir.runtime.sinks.SinkShardWriter;
@@ -23,13 +27,13 @@ import org.joda.time.Instant;
  *
  * @param <T> the type of the elements written
  */
-final class TransactionalWriteStage<T> extends Stage {
+public final class TransactionalWriteStage<T> extends Stage {
   private final TransactionalSink<T, Object> sink;
   private final SinkCommitter<Object> committer;
   private long batchId = -1;
 
   @SuppressWarnings("unchecked")
-  TransactionalWriteStage(Step step, StageContext context) {
+  public TransactionalWriteStage(Step step, StageContext context) {
     super(step, context);
     this.sink = (TransactionalSink<T, Object>) ((TransactionalWrite<T>) step.transform()).getSink();
     this.committer = new SinkCommitter<>(step.fullName(), sink);
@@ -39,7 +43,7 @@ final class TransactionalWriteStage<T> extends Stage {
    * Starts the sink for this run, before any batch: fresh for a new checkpoint, else resuming (with
    * nothing pending: a batch whose commit may have been lost is re-run and commits again).
    */
-  void start(boolean fresh) throws IOException {
+  public void start(boolean fresh) throws IOException {
     if (fresh) {
       committer.startFresh();
     } else {
@@ -48,13 +52,13 @@ final class TransactionalWriteStage<T> extends Stage {
   }
 
   /** Sets the transaction id of the batch about to run. */
-  void beginBatch(long id) {
+  public void beginBatch(long id) {
     this.batchId = id;
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
+  protected void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     if (input.isEmpty()) {
       return;
     }
@@ -95,7 +99,7 @@ final class TransactionalWriteStage<T> extends Stage {
   }
 
   /** Commits what the shards prepared in batch {@code id}; nothing if no shard wrote. */
-  void commit(long id) {
+  public void commit(long id) {
     try {
       committer.commitUpTo(id);
     } catch (IOException e) {

@@ -1,5 +1,8 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.Stage;
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runners.microbatch.execution.BatchData;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
 import java.util.List;
@@ -11,7 +14,7 @@ import org.joda.time.Instant;
  * grouping already emitted the combined values to its output, so it receives nothing and only
  * relays the grouping's watermark).
  */
-final class RelayStage extends Stage {
+public final class RelayStage extends Stage {
   private final boolean forwards;
 
   private RelayStage(Step step, StageContext context, boolean forwards) {
@@ -20,17 +23,17 @@ final class RelayStage extends Stage {
   }
 
   /** The stage of a {@code Flatten} step. */
-  static RelayStage flatten(Step step, StageContext context) {
+  public static RelayStage flatten(Step step, StageContext context) {
     return new RelayStage(step, context, true);
   }
 
   /** The stage of a {@code GroupedValues} step whose grouping was lifted. */
-  static RelayStage liftedAway(Step step, StageContext context) {
+  public static RelayStage liftedAway(Step step, StageContext context) {
     return new RelayStage(step, context, false);
   }
 
   @Override
-  void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
+  protected void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     if (forwards) {
       outputs.emit(step.outputCollection(), input);
     }

@@ -1,5 +1,9 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.Stage;
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runners.microbatch.execution.BatchData;
+import dev.weir.runners.microbatch.execution.SideInputs;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.values.PCollectionView;
@@ -12,22 +16,22 @@ import org.joda.time.Instant;
  * watermark for the batch, which makes windows ready for the steps that read the view later in
  * the same batch.
  */
-final class CreateViewStage extends Stage {
+public final class CreateViewStage extends Stage {
   private final PCollectionView<?> view;
 
-  CreateViewStage(Step step, StageContext context) {
+  public CreateViewStage(Step step, StageContext context) {
     super(step, context);
     this.view = (PCollectionView<?>) step.output();
   }
 
   @Override
-  void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
+  protected void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     context.sideInputs().add(view, input);
     context.sideInputs().advanceWatermark(view, inputWatermark());
   }
 
   /** The view this step fills. */
-  PCollectionView<?> view() {
+  public PCollectionView<?> view() {
     return view;
   }
 }

@@ -1,5 +1,9 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.Stage;
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runners.microbatch.execution.BatchData;
+import dev.weir.runners.microbatch.execution.Workers;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
@@ -28,7 +32,7 @@ import org.joda.time.Instant;
  * @param <K> the key type
  * @param <V> the value type
  */
-abstract class KeyedStage<K, V> extends Stage {
+public abstract class KeyedStage<K, V> extends Stage {
   private final Coder<K> keyCoder;
   private final List<PCollectionView<?>> sideInputs;
   private final List<PartitionCore<K, V>> cores = new ArrayList<>();
@@ -94,7 +98,7 @@ abstract class KeyedStage<K, V> extends Stage {
   abstract PartitionCore<K, V> newCore(byte[] snapshot);
 
   @Override
-  final void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
+  protected final void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     List<List<WindowedValue<KV<K, V>>>> parts = split(input);
     List<List<WindowedValue<KV<K, V>>>> notReady = new ArrayList<>();
     // Elements waiting for side inputs hold back the watermark the cores move to, as pending input would.
@@ -190,7 +194,7 @@ abstract class KeyedStage<K, V> extends Stage {
   }
 
   @Override
-  final Instant hold() {
+  protected final Instant hold() {
     Instant hold = BoundedWindow.TIMESTAMP_MAX_VALUE;
     for (int i = 0; i < holds.length; i++) {
       hold = earliest(hold, holds[i]);
@@ -202,7 +206,7 @@ abstract class KeyedStage<K, V> extends Stage {
   }
 
   @Override
-  final Instant nextProcessingTimeWakeUp() {
+  protected final Instant nextProcessingTimeWakeUp() {
     Instant soonest = null;
     for (Instant wakeUp : wakeUps) {
       if (wakeUp != null && (soonest == null || wakeUp.isBefore(soonest))) {
@@ -213,7 +217,7 @@ abstract class KeyedStage<K, V> extends Stage {
   }
 
   @Override
-  final long stateRows() {
+  protected final long stateRows() {
     long rows = 0;
     for (int i = 0; i < cores.size(); i++) {
       rows += waiting.get(i).size() + (holds[i].isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE) ? 1 : 0);
@@ -222,23 +226,23 @@ abstract class KeyedStage<K, V> extends Stage {
   }
 
   /** The number of partitions. */
-  final int partitionCount() {
+  public final int partitionCount() {
     return cores.size();
   }
 
   /** Partition {@code partition}'s core state, or null if it has no core yet. */
-  final byte[] snapshotPartition(int partition) {
+  public final byte[] snapshotPartition(int partition) {
     PartitionCore<K, V> core = cores.get(partition);
     return core == null ? null : core.snapshot();
   }
 
   /** The elements of {@code partition} waiting for side inputs. */
-  final List<WindowedValue<KV<K, V>>> waitingOf(int partition) {
+  public final List<WindowedValue<KV<K, V>>> waitingOf(int partition) {
     return waiting.get(partition);
   }
 
   /** Rebuilds {@code partition} from a checkpoint: its core from {@code snapshot}, its waiting elements. */
-  final void restorePartition(int partition, byte[] snapshot, List<WindowedValue<KV<K, V>>> waitingElements) {
+  public final void restorePartition(int partition, byte[] snapshot, List<WindowedValue<KV<K, V>>> waitingElements) {
     PartitionCore<K, V> core = newCore(snapshot);
     cores.set(partition, core);
     waiting.set(partition, new ArrayList<>(waitingElements));
@@ -248,7 +252,7 @@ abstract class KeyedStage<K, V> extends Stage {
   }
 
   @Override
-  final void close() {
+  protected final void close() {
     for (PartitionCore<K, V> core : cores) {
       if (core != null) {
         core.close();

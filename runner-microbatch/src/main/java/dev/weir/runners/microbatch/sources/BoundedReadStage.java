@@ -1,5 +1,6 @@
-package dev.weir.runners.microbatch.execution;
+package dev.weir.runners.microbatch.sources;
 
+import dev.weir.runners.microbatch.execution.StageContext;
 import static com.google.common.base.Verify.verify;
 
 import dev.weir.runners.microbatch.durability.SourceOffset;
@@ -23,7 +24,7 @@ import org.joda.time.Instant;
  *
  * @param <T> the type of the records
  */
-final class BoundedReadStage<T> extends SourceStage<T> {
+public final class BoundedReadStage<T> extends SourceStage<T> {
   private final BoundedSource<T> source;
   private BoundedReader<T> reader;
   private boolean started;
@@ -33,13 +34,13 @@ final class BoundedReadStage<T> extends SourceStage<T> {
   private long position;
 
   @SuppressWarnings("unchecked")
-  BoundedReadStage(Step step, StageContext context) {
+  public BoundedReadStage(Step step, StageContext context) {
     super(step, context);
     this.source = ((Read.Bounded<T>) step.transform()).getSource();
   }
 
   @Override
-  SourceOffset plan(long maxRecords) throws IOException {
+  public SourceOffset plan(long maxRecords) throws IOException {
     long start = position;
     Instant watermark = exhausted ? BoundedWindow.TIMESTAMP_MAX_VALUE : BoundedWindow.TIMESTAMP_MIN_VALUE;
     List<WindowedValue<T>> read = read(maxRecords);
@@ -49,7 +50,7 @@ final class BoundedReadStage<T> extends SourceStage<T> {
   }
 
   @Override
-  void replay(SourceOffset offset) throws IOException {
+  public void replay(SourceOffset offset) throws IOException {
     resumeAt(decodeLong("position of " + step.fullName(), offset.start()));
     List<WindowedValue<T>> read = read(offset.records());
     verify(read.size() == offset.records(), "Source '%s' gave %s records where the offset log of the batch holds %s;"
@@ -58,7 +59,7 @@ final class BoundedReadStage<T> extends SourceStage<T> {
   }
 
   @Override
-  void resumeAfter(SourceOffset offset) throws IOException {
+  public void resumeAfter(SourceOffset offset) throws IOException {
     keep(List.of(), offset.watermark());
     resumeAt(decodeLong("position of " + step.fullName(), offset.end()));
     if (!offset.nextWatermark().isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
@@ -103,17 +104,17 @@ final class BoundedReadStage<T> extends SourceStage<T> {
   }
 
   @Override
-  Instant upcomingWatermark() {
+  public Instant upcomingWatermark() {
     return exhausted ? BoundedWindow.TIMESTAMP_MAX_VALUE : BoundedWindow.TIMESTAMP_MIN_VALUE;
   }
 
   @Override
-  boolean isExhausted() {
+  public boolean isExhausted() {
     return exhausted;
   }
 
   @Override
-  void close() {
+  protected void close() {
     BoundedReader<T> open = reader;
     reader = null;
     if (open != null) {
