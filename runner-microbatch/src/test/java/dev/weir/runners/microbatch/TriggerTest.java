@@ -50,6 +50,20 @@ class TriggerTest {
   }
 
   @Test
+  void aProcessingTimeTriggerStartsBatchesNoCloserThanItsInterval() {
+    String sink = UUID.randomUUID().toString();
+    MicroBatchPipelineResult result = countLetters(sink, "--trigger=processingTime:100ms", "--maxRecordsPerBatch=2");
+
+    List<BatchProgress> batches = result.recentProgress();
+    assertThat(rowsPerBatch(result), contains(2L, 2L, 2L, 0L));
+    for (int i = 1; i < batches.size(); i++) {
+      long gap = batches.get(i).timestamp().getMillis() - batches.get(i - 1).timestamp().getMillis();
+      assertThat("gap before batch " + i, gap >= 100, is(true));
+    }
+    assertThat(BatchSink.elements(sink), containsInAnyOrder("a=3", "b=2", "c=1"));
+  }
+
+  @Test
   void availableNowProcessesAnUnboundedSourceInBatchesAndStops() {
     List<TimestampedValue<String>> records = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
