@@ -27,8 +27,9 @@ public interface MicroBatchOptions extends PipelineOptions {
 
   void setTrigger(String trigger);
 
-  @Description("The most records a batch reads from each source; 0 means no limit.")
-  @Default.Long(0)
+  @Description("The most records a batch reads from each source; 0 means no limit. A batch is held in"
+      + " memory, stage by stage, so the default keeps a large bounded input from filling the heap.")
+  @Default.Long(250_000)
   long getMaxRecordsPerBatch();
 
   void setMaxRecordsPerBatch(long max);
