@@ -25,8 +25,9 @@ import org.joda.time.Instant;
  * Runs a {@code Read.Unbounded} step with one reader. A batch's range starts at the checkpoint
  * mark that ended the previous batch and ends at the mark taken after its last record, both
  * encoded with the source's checkpoint mark coder in the offset log; a re-run batch creates a
- * reader from its start mark and reads exactly its count of records again, which a replayable
- * source gives back unchanged. The batch runs under the watermark the reader reported after the
+ * reader over its range ({@link UnboundedSource#createReader(dev.weir.sdk.options.PipelineOptions,
+ * CheckpointMark, CheckpointMark)}, from its start mark to its end mark) and reads exactly its count
+ * of records again, which a replayable source gives back unchanged. The batch runs under the watermark the reader reported after the
  * previous batch; the source is exhausted once that reached the end of time. The mark of a batch
  * is finalized once the batch is committed. Records of a source that requires deduping are dropped
  * if their id was delivered in the last ten minutes of this run (a range's record count includes
@@ -78,7 +79,13 @@ public final class UnboundedReadStage<T, MarkT extends CheckpointMark> extends S
 
   @Override
   public void replay(SourceOffset offset) throws IOException {
-    openAt(offset.start());
+    close();
+    MarkT start = offset.start().length == 0 ? null : decode(offset.start());
+    // A reader bounded by both marks gives back exactly the logged range, even where the source's
+    // order depends on timing (several partitions of a topic, say).
+    reader = source.createReader(context.options(), start, decode(offset.end()));
+    started = false;
+    hasCurrent = false;
     List<WindowedValue<T>> read = read(offset.records(), true);
     keep(read, offset.watermark());
     toFinalize = reader.getCheckpointMark();
