@@ -24,6 +24,12 @@ final class BatchSink extends TransactionalSink<String, List<String>> {
   private static final long serialVersionUID = 1L;
   private static final Map<String, SortedMap<Long, List<String>>> COMMITTED = new ConcurrentHashMap<>();
 
+  /** When set, the next commit of any sink fails before making anything visible, as a crash would. */
+  static final java.util.concurrent.atomic.AtomicBoolean FAIL_BEFORE_NEXT_COMMIT =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  /** The transaction ids each sink was handed by {@link #resume}, by sink name. */
+  private static final Map<String, List<Long>> RESUMED = new ConcurrentHashMap<>();
+
   /** When set, the next commit of any sink fails right after its output became visible, as a crash would. */
   static final java.util.concurrent.atomic.AtomicBoolean FAIL_AFTER_NEXT_COMMIT =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -78,6 +84,9 @@ final class BatchSink extends TransactionalSink<String, List<String>> {
 
   @Override
   public void commit(long transactionId, List<List<String>> committables) {
+    if (FAIL_BEFORE_NEXT_COMMIT.getAndSet(false)) {
+      throw new IllegalStateException("injected failure before committing transaction " + transactionId);
+    }
     SortedMap<Long, List<String>> committed = COMMITTED.get(name);
     synchronized (committed) {
       if (!committed.containsKey(transactionId)) {
@@ -96,6 +105,12 @@ final class BatchSink extends TransactionalSink<String, List<String>> {
 
   @Override
   public void resume(SortedMap<Long, List<List<String>>> pending) {
+    RESUMED.computeIfAbsent(name, n -> new java.util.concurrent.CopyOnWriteArrayList<>()).addAll(pending.keySet());
     pending.forEach(this::commit);
+  }
+
+  /** The transaction ids the sink named {@code name} was handed to resume, over all its runs. */
+  static List<Long> resumed(String name) {
+    return List.copyOf(RESUMED.getOrDefault(name, List.of()));
   }
 }

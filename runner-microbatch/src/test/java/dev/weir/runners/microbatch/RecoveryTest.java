@@ -130,6 +130,20 @@ class RecoveryTest {
   }
 
   @Test
+  void resumesTheSinkWithTheTransactionItPreparedWhenItsCommitFailed() throws IOException {
+    String sink = UUID.randomUUID().toString();
+    BatchSink.FAIL_BEFORE_NEXT_COMMIT.set(true);
+    assertThrows(PipelineExecutionException.class, () -> totals(sink, "Fail").run());
+    assertThat(BatchSink.committed(sink).keySet(), hasSize(0));
+    assertThat(ids("sinks"), contains(0L));
+
+    totals(sink, "Fail").run();
+
+    assertThat(BatchSink.resumed(sink), contains(0L));
+    assertThat(BatchSink.elements(sink), containsInAnyOrder(expectedTotals().toArray()));
+  }
+
+  @Test
   void aRunOverAFinishedCheckpointAddsNothing() throws IOException {
     String sink = UUID.randomUUID().toString();
     totals(sink, "Fail").run();

@@ -5,10 +5,13 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.weir.runtime.durability.DurableFile;
 import dev.weir.runtime.durability.DurableFormat;
 import dev.weir.runtime.graph.GraphFingerprint;
+import dev.weir.sdk.coders.ByteArrayCoder;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
 import dev.weir.sdk.coders.CustomCoder;
 import dev.weir.sdk.coders.InstantCoder;
+import dev.weir.sdk.coders.MapCoder;
+import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.coders.VarIntCoder;
 import dev.weir.sdk.coders.VarLongCoder;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
@@ -27,8 +31,9 @@ import org.joda.time.Instant;
 
 /**
  * The checkpoint directory of one micro-batch query: {@code metadata} (graph fingerprint and key
- * partition count), the offset log {@code offsets/N}, the commit log {@code commits/N}, the state
- * versions ({@link StateStore}, under {@code state/}) and {@code progress/progress.jsonl}.
+ * partition count), the offset log {@code offsets/N}, the prepared sink transactions
+ * {@code sinks/N}, the commit log {@code commits/N}, the state versions ({@link StateStore}, under
+ * {@code state/}) and {@code progress/progress.jsonl}.
  *
  * <p>Every file but the progress log is written to a temporary name, flushed and renamed into
  * place ({@link DurableFile}), in a versioned {@link DurableFormat}; a damaged or truncated file
@@ -39,6 +44,8 @@ public final class Checkpoint {
       DurableFormat.of("micro-batch checkpoint metadata", "WMBM", 1, new MetadataCoder());
   private static final DurableFormat<OffsetEntry> OFFSETS =
       DurableFormat.of("micro-batch offset log entry", "WMBO", 1, OffsetEntry.coder());
+  private static final DurableFormat<Map<String, byte[]>> SINKS = DurableFormat.of(
+      "micro-batch prepared sink transactions", "WMBP", 1, MapCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()));
   private static final DurableFormat<Commit> COMMITS =
       DurableFormat.of("micro-batch commit log entry", "WMBC", 1, new CommitCoder());
 
@@ -70,7 +77,8 @@ public final class Checkpoint {
     Files.createDirectories(dir.resolve("commits"));
     Files.createDirectories(dir.resolve("state"));
     Files.createDirectories(dir.resolve("progress"));
-    for (String sub : new String[] {"offsets", "commits", "state", ""}) {
+    Files.createDirectories(dir.resolve("sinks"));
+    for (String sub : new String[] {"offsets", "commits", "state", "sinks", ""}) {
       DurableFile.deleteLeftovers(sub.isEmpty() ? dir : dir.resolve(sub));
     }
     dropPartialProgressLine(dir.resolve("progress").resolve(PROGRESS));
@@ -126,6 +134,20 @@ public final class Checkpoint {
     OFFSETS.write(dir.resolve("offsets").resolve(Long.toString(entry.batchId())), entry);
   }
 
+  /**
+   * Writes what the sinks prepared in batch {@code id} and have not committed, by sink step name,
+   * durably, before they commit.
+   */
+  public void writeSinkPending(long id, Map<String, byte[]> pending) throws IOException {
+    SINKS.write(dir.resolve("sinks").resolve(Long.toString(id)), pending);
+  }
+
+  /** What the sinks prepared in batch {@code id}, by sink step name; empty if nothing was written. */
+  public Map<String, byte[]> sinkPending(long id) throws IOException {
+    Path file = dir.resolve("sinks").resolve(Long.toString(id));
+    return Files.exists(file) ? SINKS.read(file) : Map.of();
+  }
+
   /** Writes the commit entry of batch {@code id}, durably, once its sinks and state are committed. */
   public void writeCommit(long id, Instant at) throws IOException {
     COMMITS.write(dir.resolve("commits").resolve(Long.toString(id)), new Commit(id, at));
@@ -133,7 +155,7 @@ public final class Checkpoint {
 
   /** Deletes the offset and commit entries of batches before {@code oldestRetained}, and their state. */
   public void removeBefore(long oldestRetained) throws IOException {
-    for (String log : new String[] {"offsets", "commits"}) {
+    for (String log : new String[] {"offsets", "commits", "sinks"}) {
       for (long id : ids(dir.resolve(log)).headSet(oldestRetained)) {
         Files.deleteIfExists(dir.resolve(log).resolve(Long.toString(id)));
       }

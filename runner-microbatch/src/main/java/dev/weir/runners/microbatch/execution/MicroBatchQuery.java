@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,8 @@ import org.joda.time.Instant;
  * processing time is fixed; (2) if the batch would do nothing (no records, no watermark moved, no
  * processing-time wake-up due, no event played) it is not run, and the loop waits; (3) the offset
  * log entry is written; (4) the stages run in topological order ({@link Stages#runBatch}); (5)
- * sinks commit transaction {@code N}, the state version {@code N} and then {@code commits/N} are
+ * the sinks' prepared transactions are written to {@code sinks/N}, sinks commit transaction
+ * {@code N}, the state version {@code N} and then {@code commits/N} are
  * written, and source checkpoints finalized. The query ends when every source is exhausted and
  * every watermark reached the end of time, when nothing can change any more, or as its trigger
  * says ({@code availableNow}, {@code once}).
@@ -166,9 +168,10 @@ public final class MicroBatchQuery {
       }
       next = last.getAsLong() + 1;
     }
+    Map<String, byte[]> prepared = fresh ? Map.of() : checkpoint.sinkPending(next);
     for (TransactionalWriteStage<?> sink : stages.ofType(TransactionalWriteStage.class)) {
       runStep(sink, () -> {
-        sink.start(fresh);
+        sink.start(fresh, prepared.get(sink.step.fullName()));
         return null;
       });
     }
@@ -323,6 +326,7 @@ public final class MicroBatchQuery {
     long executing = System.currentTimeMillis();
     stages.runBatch(entry.processingTime());
     long committing = System.currentTimeMillis();
+    writeSinkPending(batchId);
     for (TransactionalWriteStage<?> sink : stages.ofType(TransactionalWriteStage.class)) {
       runStep(sink, () -> {
         sink.commit(batchId);
@@ -339,6 +343,19 @@ public final class MicroBatchQuery {
     }
     long ended = System.currentTimeMillis();
     report(entry, startedMillis, planningMillis, logMillis, committing - executing, ended - committing);
+  }
+
+  /** Makes what the sinks prepared in batch {@code batchId} durable before they commit it. */
+  private void writeSinkPending(long batchId) throws IOException {
+    Map<String, byte[]> pending = new HashMap<>();
+    for (TransactionalWriteStage<?> sink : stages.ofType(TransactionalWriteStage.class)) {
+      if (sink.hasPending()) {
+        pending.put(sink.step.fullName(), sink.pendingBytes());
+      }
+    }
+    if (checkpoint != null && !pending.isEmpty()) {
+      checkpoint.writeSinkPending(batchId, pending);
+    }
   }
 
   private void report(OffsetEntry entry, long startedMillis, long planningMillis, long logMillis, long executionMillis,

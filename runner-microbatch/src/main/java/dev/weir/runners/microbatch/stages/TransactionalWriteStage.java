@@ -20,10 +20,11 @@ import org.joda.time.Instant;
 /**
  * Runs a {@code TransactionalWrite} step: the transaction is the batch, its id the batch id. The
  * batch's elements are spread round-robin over up to {@link StageContext#partitions()} shards,
- * each written and prepared by one task; the batch loop then {@link #commit commits} the batch
- * once every stage has run, before the batch's state version and commit entry are written. A
- * re-run of a batch after a crash commits the same id again, which the sink ignores if the first
- * commit got through (its contract: the first commit of an id wins).
+ * each written and prepared by one task; once every stage has run, the batch loop writes the
+ * prepared committables to the checkpoint, then {@link #commit commits} the batch, before the
+ * batch's state version and commit entry are written. After a crash the sink resumes with the
+ * committables the checkpoint holds, and the re-run batch commits the same id again, which the
+ * sink ignores if a commit of it got through (its contract: the first commit of an id wins).
  *
  * @param <T> the type of the elements written
  */
@@ -40,15 +41,26 @@ public final class TransactionalWriteStage<T> extends Stage {
   }
 
   /**
-   * Starts the sink for this run, before any batch: fresh for a new checkpoint, else resuming (with
-   * nothing pending: a batch whose commit may have been lost is re-run and commits again).
+   * Starts the sink for this run, before any batch: fresh for a new checkpoint; else resuming with
+   * {@code pending}, the prepared transactions the checkpoint holds (from {@link #pendingBytes}),
+   * or with nothing if it holds none.
    */
-  public void start(boolean fresh) throws IOException {
+  public void start(boolean fresh, byte[] pending) throws IOException {
     if (fresh) {
       committer.startFresh();
     } else {
-      committer.resume(new SinkCommitter<>(step.fullName(), sink).pendingBytes());
+      committer.resume(pending != null ? pending : new SinkCommitter<>(step.fullName(), sink).pendingBytes());
     }
+  }
+
+  /** Whether the shards prepared output in the current batch that is not committed yet. */
+  public boolean hasPending() {
+    return committer.hasPending();
+  }
+
+  /** The prepared, uncommitted transactions, encoded for the checkpoint. */
+  public byte[] pendingBytes() {
+    return committer.pendingBytes();
   }
 
   /** Sets the transaction id of the batch about to run. */
