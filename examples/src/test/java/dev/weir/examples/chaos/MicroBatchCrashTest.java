@@ -1,8 +1,5 @@
 package dev.weir.examples.chaos;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,12 +9,6 @@ import org.junit.jupiter.api.Test;
  * has finished (while the next one is planned and logged).
  */
 class MicroBatchCrashTest {
-  @BeforeEach
-  void needsTheRunner() {
-    assumeTrue(RunnerCrashTests.registered("MicroBatchRunner"),
-        "MicroBatchRunner is not on the examples' class path yet");
-  }
-
   @Test
   void outputIsExactlyOnceAfterThreeKillsAtRandomMoments() {
     RunnerCrashTests.assertExactlyOnceAfterKills("MicroBatchRunner", 5, "--parallelism=2");
