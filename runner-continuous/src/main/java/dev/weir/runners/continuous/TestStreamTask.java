@@ -1,0 +1,80 @@
+package dev.weir.runners.continuous;
+
+import dev.weir.runners.continuous.JobPlan.Stage;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.testing.TestStream;
+import dev.weir.sdk.testing.TestStream.ElementEvent;
+import dev.weir.sdk.testing.TestStream.Event;
+import dev.weir.sdk.testing.TestStream.ProcessingTimeEvent;
+import dev.weir.sdk.testing.TestStream.WatermarkEvent;
+import dev.weir.sdk.values.TimestampedValue;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one subtask of a {@link TestStream}: plays its events in order, each only once the job is
+ * quiescent (every message sent has been processed, every bounded source read), so that each
+ * event's consequences are complete before the next one, as in Beam. Elements go through the
+ * chain in the global window; a watermark event sends the watermark downstream; a processing-time
+ * event moves the job's manual clock and ticks every keyed subtask, whose timers then fire.
+ *
+ * <p>Several TestStreams play one after the other, in the order they were applied: each waits for
+ * the previous one's latch.
+ */
+final class TestStreamTask extends Subtask {
+  private final List<Event<Object>> events;
+  private final CountDownLatch previous;
+  private final CountDownLatch finished;
+
+  @SuppressWarnings("unchecked")
+  TestStreamTask(Job job, Stage stage, CountDownLatch previous, CountDownLatch finished) {
+    super(job, stage, 0);
+    this.events = ((TestStream<Object>) stage.head.transform()).getEvents();
+    this.previous = previous;
+    this.finished = finished;
+  }
+
+  @Override
+  void body() throws Exception {
+    try {
+      Receiver output = chain.receiverFor(stage.head.outputCollection());
+      chain.buildAll(List.of(stage.head.outputCollection()));
+      if (previous != null) {
+        previous.await();
+      }
+      for (Event<Object> event : events) {
+        job.awaitQuiescence();
+        play(event, output);
+      }
+      job.awaitQuiescence();
+      endOfInput();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private void play(Event<Object> event, Receiver output) {
+    switch (event.getType()) {
+      case ELEMENT -> {
+        for (TimestampedValue<Object> element : ((ElementEvent<Object>) event).getElements()) {
+          output.accept(WindowedValue.timestampedValueInGlobalWindow(element.getValue(), element.getTimestamp()));
+          stats.recordsIn.incrementAndGet();
+        }
+        chain.finishBundles();
+        chain.shipAll();
+      }
+      case WATERMARK -> emitWatermark(((WatermarkEvent<Object>) event).getWatermark());
+      case PROCESSING_TIME -> {
+        job.manualClock().advance(((ProcessingTimeEvent<Object>) event).getProcessingTimeAdvance());
+        for (Stage other : job.plan().stages) {
+          if (!other.kind.isSource()) {
+            for (int i = 0; i < other.parallelism; i++) {
+              job.send(other, i, new Message.Tick());
+            }
+          }
+        }
+      }
+      default -> throw new IllegalStateException("Unknown TestStream event " + event);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.weir.runners.continuous;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import dev.weir.runners.continuous.JobPlan.Stage;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.io.UnboundedSource;
+import dev.weir.sdk.io.UnboundedSource.CheckpointMark;
+import dev.weir.sdk.io.UnboundedSource.UnboundedReader;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.joda.time.Instant;
+
+/**
+ * A subtask of a {@code Read.Unbounded}: reads one part of the source record by record, pushing
+ * each through the chain, and sends the reader's watermark downstream every
+ * {@value #RECORDS_PER_BUNDLE} records and whenever the reader has nothing available. When
+ * nothing is available it ships its buffers and polls again after a pause (1 ms, doubling up to
+ * {@value #LONGEST_PAUSE_MILLIS} ms). It ends when the reader's watermark reaches the end of time.
+ * Records of a source that requires deduping are dropped if their id was seen in the last ten
+ * minutes.
+ */
+final class UnboundedSourceTask extends Subtask {
+  private static final int RECORDS_PER_BUNDLE = 256;
+  private static final long LONGEST_PAUSE_MILLIS = 64;
+
+  private final UnboundedSource<Object, CheckpointMark> source;
+  private final CheckpointMark restored;
+  private final Cache<ByteBuffer, Boolean> seenIds;
+
+  @SuppressWarnings("unchecked")
+  UnboundedSourceTask(Job job, Stage stage, int subtask, UnboundedSource<?, ?> source, CheckpointMark restored) {
+    super(job, stage, subtask);
+    this.source = (UnboundedSource<Object, CheckpointMark>) source;
+    this.restored = restored;
+    this.seenIds = source.requiresDeduping()
+        ? CacheBuilder.newBuilder().expireAfterWrite(10, TimeUnit.MINUTES).build()
+        : null;
+  }
+
+  @Override
+  void body() throws Exception {
+    Receiver output = chain.receiverFor(stage.head.outputCollection());
+    chain.buildAll(List.of(stage.head.outputCollection()));
+    try (UnboundedReader<Object> reader = source.createReader(job.options(), restored)) {
+      long pause = 0;
+      long count = 0;
+      boolean available = reader.start();
+      while (true) {
+        checkRunning();
+        if (available) {
+          emit(reader, output);
+          pause = 0;
+        }
+        if (!available || ++count % RECORDS_PER_BUNDLE == 0) {
+          chain.finishBundles();
+          Instant watermark = reader.getWatermark();
+          if (!watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+            break;
+          }
+          emitWatermark(watermark);
+        }
+        if (available) {
+          chain.shipIfDue(System.nanoTime());
+        } else {
+          chain.shipAll();
+          pause = pause == 0 ? 1 : Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+          pause(pause);
+        }
+        available = reader.advance();
+      }
+    }
+    endOfInput();
+  }
+
+  private void emit(UnboundedReader<Object> reader, Receiver output) {
+    if (seenIds == null || seenIds.asMap().putIfAbsent(ByteBuffer.wrap(reader.getCurrentRecordId()), true) == null) {
+      output.accept(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
+      stats.recordsIn.incrementAndGet();
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      // The source has nothing now and offers no way to wait for it: poll again later.
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Job.Stopped();
+    }
+  }
+}
