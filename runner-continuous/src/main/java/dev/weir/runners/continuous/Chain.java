@@ -81,7 +81,14 @@ final class Chain {
             targets.add(parDo);
           }
         }
-        case FLATTEN -> targets.add(receiverFor(step.outputCollection()));
+        case FLATTEN -> {
+          // A collection flattened with itself appears once per occurrence.
+          for (PCollection<?> input : step.mainInputs()) {
+            if (input == collection) {
+              targets.add(receiverFor(step.outputCollection()));
+            }
+          }
+        }
         case WINDOW_ASSIGN -> targets.add(windowAssign(step));
         case CREATE_VIEW -> {
           PCollectionView<?> view = (PCollectionView<?>) step.output();

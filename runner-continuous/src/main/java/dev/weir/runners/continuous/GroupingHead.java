@@ -15,7 +15,10 @@ import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.joda.time.Instant;
 
@@ -30,9 +33,12 @@ import org.joda.time.Instant;
  */
 final class GroupingHead extends Head {
   private final GroupAlsoByWindowCore<Object, Object, Object, Object> core;
+  private final Coder<Object> keyCoder;
 
   GroupingHead(Job job, Step step, Receiver output) {
-    this.core = new GroupAlsoByWindowCore<>(spec(job, step), output::accept);
+    GroupAlsoByWindowSpec<Object, Object, Object, Object> spec = spec(job, step);
+    this.keyCoder = spec.keyCoder();
+    this.core = new GroupAlsoByWindowCore<>(spec, output::accept);
   }
 
   /** The output collection of the grouping {@code step}: the combined values' when it is lifted. */
@@ -61,19 +67,40 @@ final class GroupingHead extends Head {
         step.mainInput().getWindowingStrategy());
   }
 
+  /**
+   * Hands the core the records of one buffer, grouped by key in the order keys first appear, one
+   * call per key (as the direct runner does per batch): the triggers then see the buffer's
+   * records of a key together, and with {@code --bufferTimeout=0} every record on its own.
+   */
   @Override
   @SuppressWarnings("unchecked")
-  void process(WindowedValue<?> element) {
-    WindowedValue<KV<Object, Object>> kv = (WindowedValue<KV<Object, Object>>) element;
-    Object key = kv.getValue().getKey();
-    if (kv.getWindows().size() == 1) {
-      core.processElements(key, List.of(kv.withValue(kv.getValue().getValue())));
-      return;
+  void processAll(List<WindowedValue<?>> elements) {
+    Map<Object, KeyValues> byKey = new LinkedHashMap<>();
+    for (WindowedValue<?> element : elements) {
+      WindowedValue<KV<Object, Object>> kv = (WindowedValue<KV<Object, Object>>) element;
+      Object key = kv.getValue().getKey();
+      List<WindowedValue<Object>> values =
+          byKey.computeIfAbsent(keyCoder.structuralValue(key), k -> new KeyValues(key, new ArrayList<>())).values();
+      if (kv.getWindows().size() == 1) {
+        values.add(kv.withValue(kv.getValue().getValue()));
+      } else {
+        for (WindowedValue<KV<Object, Object>> inOneWindow : kv.explodeWindows()) {
+          values.add(inOneWindow.withValue(inOneWindow.getValue().getValue()));
+        }
+      }
     }
-    for (WindowedValue<KV<Object, Object>> inOneWindow : kv.explodeWindows()) {
-      core.processElements(key, List.of(inOneWindow.withValue(inOneWindow.getValue().getValue())));
+    for (KeyValues group : byKey.values()) {
+      core.processElements(group.key(), group.values());
     }
   }
+
+  @Override
+  void process(WindowedValue<?> element) {
+    processAll(List.of(element));
+  }
+
+  /** The values of one key in a buffer, in arrival order. */
+  private record KeyValues(Object key, List<WindowedValue<Object>> values) {}
 
   @Override
   void advanceProcessingTime(Instant now) {

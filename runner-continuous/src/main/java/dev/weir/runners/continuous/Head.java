@@ -2,6 +2,7 @@ package dev.weir.runners.continuous;
 
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import java.util.List;
 import org.joda.time.Instant;
 
 /**
@@ -19,6 +20,11 @@ abstract class Head {
 
   /** Processes one main-input element (in any number of windows). */
   abstract void process(WindowedValue<?> element);
+
+  /** Processes the main-input elements of one buffer, in order. */
+  void processAll(List<WindowedValue<?>> elements) {
+    elements.forEach(this::process);
+  }
 
   /** Moves processing time forward to {@code now}, firing what is due. */
   void advanceProcessingTime(Instant now) {}

@@ -110,7 +110,7 @@ final class InputTask extends Subtask {
     if (message instanceof Message.Records records) {
       PCollectionView<?> view = channels.get(records.channel()).view();
       if (view == null) {
-        records.elements().forEach(head::process);
+        head.processAll(records.elements());
         stats.recordsIn.addAndGet(records.elements().size());
       } else {
         sideInputs.add(view, records.elements());
