@@ -193,6 +193,16 @@ final class Chain {
     }
   }
 
+  /**
+   * Holds every record in the buffers until {@link #shipAll} (true), so that records that belong
+   * together (one TestStream event) reach each downstream subtask in one buffer; false ends it.
+   */
+  void hold(boolean hold) {
+    for (ChannelWriter writer : writers.values()) {
+      writer.hold(hold);
+    }
+  }
+
   /** Ships every buffer. */
   void shipAll() {
     for (ChannelWriter writer : writers.values()) {

@@ -38,6 +38,8 @@ final class ChannelWriter implements Receiver {
   private long oldestNanos;
   private int buffered;
   private int next;
+  /** While true, buffers grow without limit and are shipped only by {@link #shipAll}. */
+  private boolean holding;
 
   @SuppressWarnings("unchecked")
   ChannelWriter(Job job, Stage target, int channel, Routing routing, Coder<?> keyCoder, TaskStats stats) {
@@ -73,7 +75,7 @@ final class ChannelWriter implements Receiver {
       default -> throw new IllegalStateException("Unknown routing " + routing);
     }
     stats.recordsOut.incrementAndGet();
-    if (timeoutNanos == 0) {
+    if (timeoutNanos == 0 && !holding) {
       shipAll();
     }
   }
@@ -82,7 +84,7 @@ final class ChannelWriter implements Receiver {
     List<WindowedValue<?>> buffer = buffers.get(subtask);
     buffer.add(element);
     buffered++;
-    if (buffer.size() >= bufferSize) {
+    if (buffer.size() >= bufferSize && !holding) {
       ship(subtask);
     }
   }
@@ -96,6 +98,11 @@ final class ChannelWriter implements Receiver {
           + "' could not be encoded with " + keyCoder + ": " + e + ". Fix the key coder.", e);
     }
     return Math.floorMod(Hashing.murmur3_32_fixed().hashBytes(encoded).asInt(), buffers.size());
+  }
+
+  /** Holds every record in the buffers (true) until {@link #shipAll}, or goes back to normal (false). */
+  void hold(boolean hold) {
+    this.holding = hold;
   }
 
   /** Ships the buffers if the oldest record in them waited at least {@code --bufferTimeout}. */

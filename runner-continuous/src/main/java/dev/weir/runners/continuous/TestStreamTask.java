@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The one subtask of a {@link TestStream}: plays its events in order, each only once the job is
  * quiescent (every message sent has been processed, every bounded source read), so that each
- * event's consequences are complete before the next one, as in Beam. Elements go through the
- * chain in the global window; a watermark event sends the watermark downstream; a processing-time
+ * event's consequences are complete before the next one, as in Beam. An event's elements go
+ * through the chain in the global window and reach each downstream subtask together, in one buffer; a watermark event sends the watermark downstream; a processing-time
  * event moves the job's manual clock and ticks every keyed subtask, whose timers then fire.
  *
  * <p>Several TestStreams play one after the other, in the order they were applied: each waits for
@@ -56,11 +56,14 @@ final class TestStreamTask extends Subtask {
   private void play(Event<Object> event, Receiver output) {
     switch (event.getType()) {
       case ELEMENT -> {
+        // An event's elements arrive together, whatever the buffer size and timeout.
+        chain.hold(true);
         for (TimestampedValue<Object> element : ((ElementEvent<Object>) event).getElements()) {
           output.accept(WindowedValue.timestampedValueInGlobalWindow(element.getValue(), element.getTimestamp()));
           stats.recordsIn.incrementAndGet();
         }
         chain.finishBundles();
+        chain.hold(false);
         chain.shipAll();
       }
       case WATERMARK -> emitWatermark(((WatermarkEvent<Object>) event).getWatermark());
