@@ -11,6 +11,9 @@ import java.util.List;
  * each record through the chain as it is read. Its watermark stays at the beginning of time until
  * every part is read, then the subtask ends its output (the end of time, then the end).
  *
+ * <p>Checkpoints: when a barrier is due, the subtask's position (which part, how many of its
+ * records were read) is its state; a restored subtask skips what was read before.
+ *
  * <p>The job counts the subtask as busy while it runs, so that a TestStream plays its events only
  * once bounded inputs are read.
  */
@@ -31,8 +34,17 @@ final class BoundedSourceTask extends Subtask {
     try {
       Receiver output = chain.receiverFor(stage.head.outputCollection());
       chain.buildAll(List.of(stage.head.outputCollection()));
-      for (BoundedSource<?> part : parts) {
-        read(part, output);
+      int first = 0;
+      long skip = 0;
+      List<byte[]> restored = restoredState();
+      if (restoredFinished()) {
+        first = parts.size();
+      } else if (restored != null) {
+        first = (int) StateSections.decodeLong(restored.get(1));
+        skip = StateSections.decodeLong(restored.get(2));
+      }
+      for (int i = first; i < parts.size(); i++) {
+        read(i, output, i == first ? skip : 0);
       }
       endOfInput();
     } finally {
@@ -40,14 +52,28 @@ final class BoundedSourceTask extends Subtask {
     }
   }
 
-  private void read(BoundedSource<?> part, Receiver output) throws Exception {
-    try (BoundedReader<?> reader = part.createReader(job.options())) {
+  /**
+   * Reads part {@code index}, skipping its first {@code skip} records (read before the restored
+   * checkpoint: a bounded source reads the same records in the same order every time).
+   */
+  private void read(int index, Receiver output, long skip) throws Exception {
+    try (BoundedReader<?> reader = parts.get(index).createReader(job.options())) {
       long count = 0;
       for (boolean available = reader.start(); available; available = reader.advance()) {
         checkRunning();
+        if (count < skip) {
+          count++;
+          continue;
+        }
         output.accept(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
         stats.recordsIn.incrementAndGet();
-        if (++count % RECORDS_PER_BUNDLE == 0) {
+        count++;
+        long barrier = barrierDue();
+        if (barrier != 0) {
+          long position = count;
+          takeCheckpoint(barrier, () -> StateSections.running().addLong(index).addLong(position).build(), null);
+        }
+        if (count % RECORDS_PER_BUNDLE == 0) {
           chain.finishBundles();
           chain.shipIfDue(System.nanoTime());
         }

@@ -14,7 +14,14 @@ import dev.weir.sdk.io.Read;
 import dev.weir.sdk.io.UnboundedSource;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.runtime.graph.GraphFingerprint;
+import dev.weir.sdk.values.KV;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +30,11 @@ import java.util.concurrent.TimeUnit;
 import org.joda.time.Instant;
 
 /**
- * One run of a pipeline on the continuous runner: splits the sources, plans the stages, starts one
- * thread per subtask, waits for all of them to end, then commits the sinks' last transactions (on
- * success) and tears the DoFns down.
+ * One run of a pipeline on the continuous runner: restores the latest complete checkpoint of
+ * {@code --checkpointDir} (checking the graph's fingerprint and the job's shape) or starts the
+ * sinks fresh, splits the sources, plans the stages, starts one thread per subtask and the
+ * {@link CheckpointCoordinator}, waits for all of them to end, tears the DoFns down, and on
+ * success writes the final checkpoint and commits the sinks' last transactions.
  *
  * <p>{@link #run} is called once, on the job's driver thread; {@link #cancel} from any thread. The
  * first failure stops every subtask (threads blocked on channels or in user code are interrupted)
@@ -50,22 +59,66 @@ final class ContinuousJob {
     this.metrics = metrics;
   }
 
-  /** Runs the job to its end; returns DONE or CANCELLED, or throws the job's failure. */
+  /**
+   * Runs the job to its end, from the latest complete checkpoint in {@code --checkpointDir} if
+   * there is one; returns DONE or CANCELLED, or throws the job's failure.
+   */
   PipelineResult.State run() throws Exception {
+    String configured = options.getCheckpointDir();
+    Path directory = configured == null ? Files.createTempDirectory("weir-continuous-") : Paths.get(configured);
+    try {
+      return run(new CheckpointStore(directory));
+    } finally {
+      if (configured == null) {
+        CheckpointStore.deleteRecursively(directory);
+      }
+    }
+  }
+
+  private PipelineResult.State run(CheckpointStore store) throws Exception {
+    GraphFingerprint fingerprint = GraphFingerprint.of(graph);
+    Optional<Manifest> latest = store.latest();
+    if (latest.isPresent()) {
+      GraphFingerprint.checkCompatible(store.manifestPath(latest.get().checkpointId()), latest.get().fingerprint(),
+          fingerprint);
+    }
     Map<Step, List<?>> parts = splitSources();
     Map<Step, Integer> counts = new IdentityHashMap<>();
     parts.forEach((step, list) -> counts.put(step, list.size()));
     JobPlan plan = JobPlan.of(graph, options.getParallelism(), counts);
+    long restoredId = latest.map(Manifest::checkpointId).orElse(0L);
+    Sinks sinks = new Sinks(graph, restoredId);
+    Map<String, List<byte[]>> restored = new HashMap<>();
+    if (latest.isPresent()) {
+      Manifest manifest = latest.get();
+      checkShape(store, manifest, plan);
+      for (KV<String, byte[]> pending : manifest.pendingSinks()) {
+        sinks.all().get(pending.getKey()).resume(pending.getValue());
+      }
+      if (manifest.finished()) {
+        return PipelineResult.State.DONE;
+      }
+      for (Stage stage : plan.stages) {
+        for (int i = 0; i < stage.parallelism; i++) {
+          restored.put(stage.index + "-" + i, store.readState(restoredId, stage.index, i));
+        }
+      }
+    } else {
+      sinks.startFresh();
+    }
     boolean scripted = graph.getSteps().stream().anyMatch(s -> s.primitive() == Primitive.TEST_STREAM);
     // As in Beam's direct runner, a TestStream's processing time starts at the beginning of time.
     ManualClock clock = scripted ? new ManualClock(BoundedWindow.TIMESTAMP_MIN_VALUE) : null;
-    Sinks sinks = new Sinks(graph, 0);
-    sinks.startFresh();
-    Job started = new Job(plan, options, metrics, clock, sinks);
+    Job started = new Job(plan, options, metrics, clock, sinks, restored);
+    CheckpointCoordinator coordinator = new CheckpointCoordinator(started, store, fingerprint, restoredId, this::completed);
+    started.setCoordinator(coordinator);
     this.job = started;
     if (cancelRequested) {
       started.cancel();
     }
+    Thread checkpoints = new Thread(coordinator, "weir-continuous-checkpoints");
+    checkpoints.setDaemon(true);
+    checkpoints.start();
     try {
       startAll(started, plan, parts);
       started.join();
@@ -74,6 +127,8 @@ final class ContinuousJob {
       started.cancel();
       started.join();
     } finally {
+      coordinator.close();
+      checkpoints.join();
       tearDown(started);
     }
     if (started.failure() != null) {
@@ -82,8 +137,32 @@ final class ContinuousJob {
     if (started.isCancelled()) {
       return PipelineResult.State.CANCELLED;
     }
+    // The final checkpoint: a restart after it only commits what it holds.
+    long last = coordinator.lastTriggered() + 1;
+    store.writeManifest(coordinator.manifest(last, true));
     sinks.commitUpTo(Long.MAX_VALUE);
+    store.deleteBefore(last);
     return PipelineResult.State.DONE;
+  }
+
+  /** Fails, naming the flag and the checkpoint, if the job's operators differ from the checkpoint's. */
+  private static void checkShape(CheckpointStore store, Manifest manifest, JobPlan plan) {
+    List<KV<String, Integer>> now = new ArrayList<>();
+    for (Stage stage : plan.stages) {
+      now.add(KV.of(stage.name(), stage.parallelism));
+    }
+    if (!now.equals(manifest.operators())) {
+      throw new IllegalStateException("The checkpoint " + store.manifestPath(manifest.checkpointId())
+          + " was taken with operators (name=subtasks) " + manifest.operators() + " but this run has " + now
+          + ". Fix: run with the same --parallelism (and the same source splits) to resume, or use a new"
+          + " --checkpointDir to start over.");
+    }
+  }
+
+  private void completed(CheckpointCoordinator.CheckpointStats stats) {
+    checkpoints++;
+    lastCheckpointMillis = stats.millis();
+    lastCheckpointBytes = stats.bytes();
   }
 
   void cancel() {
@@ -165,7 +244,7 @@ final class ContinuousJob {
         if (stage.kind == Kind.BOUNDED_SOURCE) {
           task = new BoundedSourceTask(job, stage, i, (List<? extends BoundedSource<?>>) parts.get(stage.head).get(i));
         } else if (stage.kind == Kind.UNBOUNDED_SOURCE) {
-          task = new UnboundedSourceTask(job, stage, i, (UnboundedSource<?, ?>) parts.get(stage.head).get(i), null);
+          task = new UnboundedSourceTask(job, stage, i, (UnboundedSource<?, ?>) parts.get(stage.head).get(i));
         } else if (stage.kind == Kind.TEST_STREAM) {
           CountDownLatch finished = new CountDownLatch(1);
           task = new TestStreamTask(job, stage, previousStream, finished);

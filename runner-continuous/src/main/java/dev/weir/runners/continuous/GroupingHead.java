@@ -35,10 +35,13 @@ final class GroupingHead extends Head {
   private final GroupAlsoByWindowCore<Object, Object, Object, Object> core;
   private final Coder<Object> keyCoder;
 
-  GroupingHead(Job job, Step step, Receiver output) {
+  /** The head of {@code step} emitting to {@code output}, restored from {@code state} unless it is null. */
+  GroupingHead(Job job, Step step, Receiver output, byte[] state) {
     GroupAlsoByWindowSpec<Object, Object, Object, Object> spec = spec(job, step);
     this.keyCoder = spec.keyCoder();
-    this.core = new GroupAlsoByWindowCore<>(spec, output::accept);
+    this.core = state == null
+        ? new GroupAlsoByWindowCore<>(spec, output::accept)
+        : GroupAlsoByWindowCore.restore(spec, state, output::accept);
   }
 
   /** The output collection of the grouping {@code step}: the combined values' when it is lifted. */
@@ -130,6 +133,7 @@ final class GroupingHead extends Head {
   }
 
   /** The core's state, encoded through its coders. */
+  @Override
   byte[] snapshot() {
     return core.snapshot();
   }

@@ -50,6 +50,16 @@ abstract class Head {
   /** Processes the waiting elements whose side inputs became ready. */
   void retryWaiting() {}
 
+  /** The head's state, encoded through coders; called between bundles. Empty for a stateless head. */
+  byte[] snapshot() {
+    return new byte[0];
+  }
+
+  /** The head's elements waiting for side inputs, or null if it reads none. */
+  WaitingElements waiting() {
+    return null;
+  }
+
   /** Releases what the head holds (DoFn instances); never throws. */
   void close() {}
 

@@ -42,11 +42,16 @@ final class Job {
   private final Object quiescence = new Object();
   private final AtomicReference<Failure> failure = new AtomicReference<>();
   private final List<Thread> threads = new ArrayList<>();
+  private final AtomicLong requestedCheckpoint = new AtomicLong();
+  private final Map<String, List<byte[]>> restored;
+  private volatile CheckpointCoordinator coordinator;
   private volatile boolean stopped;
   private volatile boolean cancelled;
 
-  Job(JobPlan plan, ContinuousOptions options, MetricsContainerStepMap metrics, ManualClock manualClock, Sinks sinks) {
+  Job(JobPlan plan, ContinuousOptions options, MetricsContainerStepMap metrics, ManualClock manualClock, Sinks sinks,
+      Map<String, List<byte[]>> restored) {
     this.plan = plan;
+    this.restored = restored;
     this.sinks = sinks;
     this.options = options;
     this.metrics = metrics;
@@ -93,6 +98,32 @@ final class Job {
 
   ContinuousOptions options() {
     return options;
+  }
+
+  /**
+   * The state subtask {@code subtask} of {@code stage} had in the restored checkpoint, or null on a
+   * fresh start.
+   */
+  List<byte[]> restoredState(Stage stage, int subtask) {
+    return restored.get(stage.index + "-" + subtask);
+  }
+
+  void setCoordinator(CheckpointCoordinator coordinator) {
+    this.coordinator = coordinator;
+  }
+
+  CheckpointCoordinator coordinator() {
+    return coordinator;
+  }
+
+  /** Asks the sources to inject the barrier of checkpoint {@code checkpointId}. */
+  void requestCheckpoint(long checkpointId) {
+    requestedCheckpoint.set(checkpointId);
+  }
+
+  /** The latest checkpoint whose barrier sources should inject; 0 if none yet. */
+  long requestedCheckpoint() {
+    return requestedCheckpoint.get();
   }
 
   Sinks sinks() {

@@ -83,6 +83,11 @@ final class SideInputParDoHead extends Head {
   }
 
   @Override
+  WaitingElements waiting() {
+    return waiting;
+  }
+
+  @Override
   void close() {
     pool.release(fn);
   }

@@ -40,7 +40,8 @@ final class StatefulHead extends Head {
   private boolean inBundle;
 
   @SuppressWarnings("unchecked")
-  StatefulHead(Job job, Step step, SideInputContainer sideInputs, Function<PCollection<?>, Receiver> receivers) {
+  StatefulHead(Job job, Step step, SideInputContainer sideInputs, Function<PCollection<?>, Receiver> receivers,
+      byte[] state) {
     this.job = job;
     this.step = step;
     ParDo.MultiOutput<KV<Object, Object>, Object> parDo = (ParDo.MultiOutput<KV<Object, Object>, Object>) step.transform();
@@ -62,7 +63,9 @@ final class StatefulHead extends Head {
         List.copyOf(parDo.getAdditionalOutputTags().getAll()), parDo.getSideInputs(), job.options());
     SideInputReader reader = sideInputs == null ? SideInputReader.empty() : sideInputs;
     try {
-      this.core = new StatefulDoFnCore<>(statefulStep, forward, reader);
+      this.core = state == null
+          ? new StatefulDoFnCore<>(statefulStep, forward, reader)
+          : StatefulDoFnCore.restore(statefulStep, forward, reader, state);
     } catch (RuntimeException | Error e) {
       close();
       throw e;
@@ -143,8 +146,14 @@ final class StatefulHead extends Head {
   }
 
   /** The core's state and timers, encoded through their coders; call between bundles. */
+  @Override
   byte[] snapshot() {
     return core.snapshot();
+  }
+
+  @Override
+  WaitingElements waiting() {
+    return waiting;
   }
 
   @Override

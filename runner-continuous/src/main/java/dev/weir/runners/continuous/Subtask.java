@@ -4,6 +4,9 @@ import dev.weir.runners.continuous.JobPlan.Stage;
 import dev.weir.sdk.metrics.MetricsContainer;
 import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.io.UnboundedSource.CheckpointMark;
+import java.util.List;
+import java.util.function.Supplier;
 import org.joda.time.Instant;
 
 /**
@@ -19,6 +22,8 @@ abstract class Subtask implements Runnable {
   final Chain chain;
   final TaskStats stats;
   private Instant emitted = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  /** The latest barrier this subtask took part in. */
+  long lastBarrier;
 
   Subtask(Job job, Stage stage, int subtask) {
     this.job = job;
@@ -26,6 +31,18 @@ abstract class Subtask implements Runnable {
     this.subtask = subtask;
     this.chain = new Chain(job, stage, subtask);
     this.stats = job.stats(stage, subtask);
+    this.lastBarrier = job.sinks().firstTransaction() - 1;
+  }
+
+  /** The restored state of this subtask, or null on a fresh start. */
+  final List<byte[]> restoredState() {
+    return job.restoredState(stage, subtask);
+  }
+
+  /** Whether this subtask had ended by the restored checkpoint. */
+  final boolean restoredFinished() {
+    List<byte[]> state = restoredState();
+    return state != null && state.get(0)[0] == 1;
   }
 
   /** The subtask's work, run with the head step's metrics container installed. */
@@ -40,6 +57,7 @@ abstract class Subtask implements Runnable {
     MetricsContainer container = job.metrics().getContainer(stage.name());
     try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
       body();
+      job.coordinator().finished(stage, subtask);
     } catch (Job.Stopped e) {
       // The job stopped (failed elsewhere or was cancelled); nothing more to report.
     } catch (Throwable e) {
@@ -63,6 +81,29 @@ abstract class Subtask implements Runnable {
     if (job.isStopped()) {
       throw new Job.Stopped();
     }
+  }
+
+  /** The barrier a source should inject now, or 0 if it injected the latest one requested. */
+  final long barrierDue() {
+    long requested = job.requestedCheckpoint();
+    if (requested > lastBarrier) {
+      lastBarrier = requested;
+      return requested;
+    }
+    return 0;
+  }
+
+  /**
+   * Takes this subtask's part of checkpoint {@code checkpointId}: ends the chain's bundles, takes
+   * {@code state} (after the bundles, so their outputs are before the barrier), prepares the sinks,
+   * sends the barrier on and acknowledges it with the state.
+   */
+  final void takeCheckpoint(long checkpointId, Supplier<List<byte[]>> state,
+      CheckpointMark mark) {
+    chain.finishBundles();
+    List<byte[]> sections = state.get();
+    chain.emitBarrier(checkpointId);
+    job.coordinator().ack(checkpointId, stage, subtask, sections, mark);
   }
 
   /** Ends this subtask's output: nothing follows, the watermark is at the end of time. */

@@ -10,6 +10,7 @@ import dev.weir.sdk.testing.TestStream.WatermarkEvent;
 import dev.weir.sdk.values.TimestampedValue;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.joda.time.Instant;
 
 /**
  * The one subtask of a {@link TestStream}: plays its events in order, each only once the job is
@@ -42,9 +43,24 @@ final class TestStreamTask extends Subtask {
       if (previous != null) {
         previous.await();
       }
-      for (Event<Object> event : events) {
+      int first = 0;
+      if (restoredFinished()) {
+        first = events.size();
+      } else if (restoredState() != null) {
+        first = (int) StateSections.decodeLong(restoredState().get(1));
+        job.manualClock().set(new Instant(StateSections.decodeLong(restoredState().get(2))));
+      }
+      for (int i = first; i < events.size(); i++) {
         job.awaitQuiescence();
-        play(event, output);
+        long barrier = barrierDue();
+        if (barrier != 0) {
+          long played = i;
+          takeCheckpoint(barrier, () -> StateSections.running().addLong(played)
+              .addLong(job.manualClock().now().getMillis()).build(), null);
+          // Records other sources sent after the barrier were set aside until it came; they go first.
+          job.awaitQuiescence();
+        }
+        play(events.get(i), output);
       }
       job.awaitQuiescence();
       endOfInput();

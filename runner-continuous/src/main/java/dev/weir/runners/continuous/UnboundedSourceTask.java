@@ -19,7 +19,9 @@ import org.joda.time.Instant;
  * {@value #RECORDS_PER_BUNDLE} records and whenever the reader has nothing available. When
  * nothing is available it ships its buffers and polls again after a pause (1 ms, doubling up to
  * {@value #LONGEST_PAUSE_MILLIS} ms). It ends when the reader's watermark reaches the end of time.
- * Records of a source that requires deduping are dropped if their id was seen in the last ten
+ * At a barrier the reader's checkpoint mark, encoded by the source's mark coder, is the subtask's
+ * state; it is finalized once the checkpoint completes, and a restored subtask's reader resumes
+ * from it. Records of a source that requires deduping are dropped if their id was seen in the last ten
  * minutes.
  */
 final class UnboundedSourceTask extends Subtask {
@@ -27,14 +29,12 @@ final class UnboundedSourceTask extends Subtask {
   private static final long LONGEST_PAUSE_MILLIS = 64;
 
   private final UnboundedSource<Object, CheckpointMark> source;
-  private final CheckpointMark restored;
   private final Cache<ByteBuffer, Boolean> seenIds;
 
   @SuppressWarnings("unchecked")
-  UnboundedSourceTask(Job job, Stage stage, int subtask, UnboundedSource<?, ?> source, CheckpointMark restored) {
+  UnboundedSourceTask(Job job, Stage stage, int subtask, UnboundedSource<?, ?> source) {
     super(job, stage, subtask);
     this.source = (UnboundedSource<Object, CheckpointMark>) source;
-    this.restored = restored;
     this.seenIds = source.requiresDeduping()
         ? CacheBuilder.newBuilder().expireAfterWrite(10, TimeUnit.MINUTES).build()
         : null;
@@ -44,6 +44,12 @@ final class UnboundedSourceTask extends Subtask {
   void body() throws Exception {
     Receiver output = chain.receiverFor(stage.head.outputCollection());
     chain.buildAll(List.of(stage.head.outputCollection()));
+    if (restoredFinished()) {
+      endOfInput();
+      return;
+    }
+    List<byte[]> state = restoredState();
+    CheckpointMark restored = state == null ? null : StateSections.decode(source.getCheckpointMarkCoder(), state.get(1));
     try (UnboundedReader<Object> reader = source.createReader(job.options(), restored)) {
       long pause = 0;
       long count = 0;
@@ -61,6 +67,12 @@ final class UnboundedSourceTask extends Subtask {
             break;
           }
           emitWatermark(watermark);
+        }
+        long barrier = barrierDue();
+        if (barrier != 0) {
+          CheckpointMark mark = reader.getCheckpointMark();
+          takeCheckpoint(barrier,
+              () -> StateSections.running().add(source.getCheckpointMarkCoder(), mark).build(), mark);
         }
         if (available) {
           chain.shipIfDue(System.nanoTime());

@@ -63,6 +63,20 @@ final class WaitingElements {
     return sideInputs.allReady(views, inOneWindow.getWindows().iterator().next());
   }
 
+  /** The kept elements, in arrival order. */
+  List<WindowedValue<?>> elements() {
+    return List.copyOf(waiting);
+  }
+
+  /** Keeps {@code elements} (one window each), restored from a checkpoint, as if offered and not ready. */
+  void restore(List<WindowedValue<?>> elements) {
+    for (WindowedValue<?> element : elements) {
+      waiting.add(element);
+      timestamps.add(element.getTimestamp());
+    }
+    scannedVersion = -1;
+  }
+
   /** The earliest timestamp kept; the end of time if none. */
   Instant minimum() {
     return timestamps.isEmpty() ? BoundedWindow.TIMESTAMP_MAX_VALUE : timestamps.firstEntry().getElement();
