@@ -1,0 +1,154 @@
+package dev.weir.runners.continuous;
+
+import static dev.weir.runners.continuous.TestOptions.pipeline;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weir.sdk.Pipeline;
+import dev.weir.sdk.Pipeline.PipelineExecutionException;
+import dev.weir.sdk.PipelineResult;
+import dev.weir.sdk.io.GenerateSequence;
+import dev.weir.sdk.io.TransactionalWrite;
+import dev.weir.sdk.transforms.Create;
+import dev.weir.sdk.transforms.DoFn;
+import dev.weir.sdk.transforms.MapElements;
+import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.Reshuffle;
+import dev.weir.sdk.transforms.windowing.AfterPane;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
+import dev.weir.sdk.transforms.windowing.Window;
+import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.TypeDescriptors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A job restarted in the same JVM from its checkpoint directory resumes from the last complete
+ * checkpoint: sources rewind to its positions, sinks commit what it held, nothing is lost or
+ * committed twice.
+ */
+class CheckpointRecoveryTest {
+  @TempDir Path directory;
+
+  /** Throws once the sink has committed at least two transactions, if armed: a crash after a checkpoint. */
+  static final class CrashAfterCommitsFn extends DoFn<Long, Long> {
+    private static final long serialVersionUID = 1L;
+    private final String sink;
+    private final boolean armed;
+
+    CrashAfterCommitsFn(String sink, boolean armed) {
+      this.sink = sink;
+      this.armed = armed;
+    }
+
+    @ProcessElement
+    public void process(@Element Long element, OutputReceiver<Long> out) {
+      if (armed && RecordingSink.recording(sink).transactions() >= 2) {
+        throw new IllegalStateException("crash");
+      }
+      out.output(element);
+    }
+  }
+
+  private Pipeline endless(String sink, boolean armed, String... flags) {
+    Pipeline p = pipeline(Stream.concat(Stream.of("--parallelism=1", "--checkpointInterval=5",
+        "--checkpointDir=" + directory), Stream.of(flags)).toArray(String[]::new));
+    p.apply("Numbers", GenerateSequence.from(0))
+        .apply("Crash", ParDo.of(new CrashAfterCommitsFn(sink, armed)))
+        .apply("EachRecord", Window.<Long>configure()
+            .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1))).discardingFiredPanes())
+        .apply("Shuffle", Reshuffle.viaRandomKey())
+        .apply("Write", TransactionalWrite.to(new RecordingSink<>(sink)));
+    return p;
+  }
+
+  private static List<String> numbersBelow(long end) {
+    return LongStream.range(0, end).mapToObj(String::valueOf).collect(Collectors.toList());
+  }
+
+  private static List<String> sortedNumerically(List<String> values) {
+    return values.stream().sorted((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b))).toList();
+  }
+
+  @Test
+  @Timeout(120)
+  void anUnboundedJobResumesFromItsLastCheckpointWithoutLossOrDuplicates() throws Exception {
+    String sink = UUID.randomUUID().toString();
+    assertThrows(PipelineExecutionException.class, () -> endless(sink, true).run());
+    RecordingSink.Recording recording = RecordingSink.recording(sink);
+    int committedBeforeCrash = recording.committed().size();
+
+    PipelineResult resumed = endless(sink, false, "--blockOnRun=false").run();
+    boolean caughtUp = recording.awaitCommitted(committedBeforeCrash + 1000, 60);
+    resumed.cancel();
+    resumed.waitUntilFinish();
+
+    assertThat(caughtUp, is(true));
+    List<String> committed = sortedNumerically(recording.committed());
+    assertThat(committed, is(numbersBelow(committed.size())));
+    assertThat(committedBeforeCrash, greaterThan(0));
+    assertThat(recording.freshStarts(), is(1));
+    assertThat(recording.resumes(), is(1));
+  }
+
+  private Pipeline bounded(String sink, int count, String name) {
+    Pipeline p = pipeline("--parallelism=2", "--checkpointDir=" + directory);
+    PCollection<Integer> numbers = p.apply("Numbers", Create.of(IntStream.range(0, count).boxed().toList()));
+    numbers.apply(name, MapElements.into(TypeDescriptors.integers()).via((Integer i) -> i))
+        .apply("Write", TransactionalWrite.to(new RecordingSink<>(sink)));
+    return p;
+  }
+
+  @Test
+  void aFinishedBoundedJobRunAgainCommitsNothingTwice() {
+    String sink = UUID.randomUUID().toString();
+    bounded(sink, 50, "Identity").run();
+
+    PipelineResult.State again = bounded(sink, 50, "Identity").run().getState();
+
+    assertThat(again, is(PipelineResult.State.DONE));
+    assertThat(sortedNumerically(RecordingSink.recording(sink).committed()), is(numbersBelow(50)));
+  }
+
+  @Test
+  void aChangedGraphFailsNamingTheCheckpointAndWhatChanged() {
+    String sink = UUID.randomUUID().toString();
+    bounded(sink, 5, "Identity").run();
+
+    PipelineExecutionException e =
+        assertThrows(PipelineExecutionException.class, () -> bounded(sink, 5, "Renamed").run());
+
+    assertThat(e.getMessage(), containsString("does not match the one that wrote the checkpoint in " + directory));
+    assertThat(e.getMessage(), containsString("Renamed"));
+  }
+
+  @Test
+  void aDamagedManifestFailsNamingItsPath() throws Exception {
+    String sink = UUID.randomUUID().toString();
+    bounded(sink, 5, "Identity").run();
+    Path manifest;
+    try (Stream<Path> files = Files.walk(directory)) {
+      manifest = files.filter(f -> f.getFileName().toString().equals("_manifest")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(manifest);
+    bytes[bytes.length - 1] ^= 0x5a;
+    Files.write(manifest, bytes);
+
+    PipelineExecutionException e =
+        assertThrows(PipelineExecutionException.class, () -> bounded(sink, 5, "Identity").run());
+
+    assertThat(e.getMessage(), containsString(manifest.toString()));
+  }
+}
