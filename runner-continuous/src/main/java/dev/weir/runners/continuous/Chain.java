@@ -229,6 +229,14 @@ final class Chain {
     }
   }
 
+  /** Tells every downstream subtask that this (source) subtask is idle. */
+  void emitIdle() {
+    finishBundles();
+    for (ChannelWriter writer : writers.values()) {
+      writer.sendIdle();
+    }
+  }
+
   /** Ends the sink transactions of checkpoint {@code checkpointId} and sends its barrier downstream. */
   void emitBarrier(long checkpointId) {
     finishBundles();

@@ -152,6 +152,13 @@ final class ChannelWriter implements Receiver {
     }
   }
 
+  void sendIdle() {
+    shipAll();
+    for (int i = 0; i < buffers.size(); i++) {
+      send(i, new Message.Idle(channel));
+    }
+  }
+
   void sendEnd() {
     shipAll();
     for (int i = 0; i < buffers.size(); i++) {

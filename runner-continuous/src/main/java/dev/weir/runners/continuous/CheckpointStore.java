@@ -99,6 +99,18 @@ final class CheckpointStore {
     return ids;
   }
 
+  /**
+   * Deletes every checkpoint directory after {@code restored}: incomplete checkpoints of a run that
+   * stopped, whose ids the new run takes again.
+   */
+  void deleteAfter(long restored) throws IOException {
+    for (long id : checkpointIds()) {
+      if (id > restored) {
+        deleteRecursively(directoryOf(id));
+      }
+    }
+  }
+
   /** Deletes every checkpoint directory older than {@code keep}, best effort. */
   void deleteBefore(long keep) throws IOException {
     for (long id : checkpointIds()) {

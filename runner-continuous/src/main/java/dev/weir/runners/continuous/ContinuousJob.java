@@ -87,6 +87,7 @@ final class ContinuousJob {
     parts.forEach((step, list) -> counts.put(step, list.size()));
     JobPlan plan = JobPlan.of(graph, options.getParallelism(), counts);
     long restoredId = latest.map(Manifest::checkpointId).orElse(0L);
+    store.deleteAfter(restoredId);
     Sinks sinks = new Sinks(graph, restoredId);
     Map<String, List<byte[]>> restored = new HashMap<>();
     if (latest.isPresent()) {
@@ -119,6 +120,12 @@ final class ContinuousJob {
     Thread checkpoints = new Thread(coordinator, "weir-continuous-checkpoints");
     checkpoints.setDaemon(true);
     checkpoints.start();
+    CountDownLatch ended = new CountDownLatch(1);
+    Thread reporter = new Thread(() -> report(ended), "weir-continuous-progress");
+    reporter.setDaemon(true);
+    if (!options.isQuiet()) {
+      reporter.start();
+    }
     try {
       startAll(started, plan, parts);
       started.join();
@@ -129,6 +136,8 @@ final class ContinuousJob {
     } finally {
       coordinator.close();
       checkpoints.join();
+      ended.countDown();
+      reporter.join();
       tearDown(started);
     }
     if (started.failure() != null) {
@@ -156,6 +165,21 @@ final class ContinuousJob {
           + " was taken with operators (name=subtasks) " + manifest.operators() + " but this run has " + now
           + ". Fix: run with the same --parallelism (and the same source splits) to resume, or use a new"
           + " --checkpointDir to start over.");
+    }
+  }
+
+  /** Prints one progress line per {@code --progressInterval} to standard error until {@code ended}. */
+  private void report(CountDownLatch ended) {
+    long interval = options.getProgressInterval();
+    Progress previous = null;
+    try {
+      while (!ended.await(interval, TimeUnit.MILLISECONDS)) {
+        Progress now = progress();
+        System.err.println("[weir-continuous] " + now.line(previous, interval, Instant.now()));
+        previous = now;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -41,6 +41,14 @@ public interface ContinuousOptions extends PipelineOptions {
 
   void setChannelCapacity(int buffers);
 
+  @Description("Milliseconds after which a source subtask that read nothing is marked idle, so that its"
+      + " watermark no longer holds back the operators it feeds (Flink's source idleness); records it"
+      + " reads later may then be late. 0 (the default, as in Flink) never marks a source idle.")
+  @Default.Long(0)
+  long getSourceIdleTimeout();
+
+  void setSourceIdleTimeout(long millis);
+
   @Description("Milliseconds between two checkpoints: sources inject a barrier this often.")
   @Default.Long(1000)
   long getCheckpointInterval();
@@ -53,11 +61,18 @@ public interface ContinuousOptions extends PipelineOptions {
 
   void setCheckpointDir(String directory);
 
-  @Description("Milliseconds between two progress lines on standard error; 0 prints none (quiet).")
-  @Default.Long(0)
+  @Description("Milliseconds between two progress lines on standard error (per operator: records in and"
+      + " out per second, input watermark and its lag, time blocked on full channels; checkpoints).")
+  @Default.Long(10000)
   long getProgressInterval();
 
   void setProgressInterval(long millis);
+
+  @Description("Print no progress lines; the progress stays available from the PipelineResult.")
+  @Default.Boolean(false)
+  boolean isQuiet();
+
+  void setQuiet(boolean quiet);
 
   @Description("Whether run() waits for the pipeline to finish (and throws if it failed); with false,"
       + " the pipeline runs in the background and PipelineResult.waitUntilFinish() waits for it.")

@@ -44,10 +44,13 @@ public final class ContinuousRunner extends PipelineRunner<ContinuousPipelineRes
         "--bufferSize must be at least 1 record, got %s", continuous.getBufferSize());
     checkArgument(continuous.getChannelCapacity() >= 1,
         "--channelCapacity must be at least 1 buffer, got %s", continuous.getChannelCapacity());
+    checkArgument(continuous.getSourceIdleTimeout() >= 0,
+        "--sourceIdleTimeout must be 0 (never idle) or more milliseconds, got %s", continuous.getSourceIdleTimeout());
     checkArgument(continuous.getCheckpointInterval() >= 1,
         "--checkpointInterval must be at least 1 millisecond, got %s", continuous.getCheckpointInterval());
-    checkArgument(continuous.getProgressInterval() >= 0,
-        "--progressInterval must be 0 (quiet) or more milliseconds, got %s", continuous.getProgressInterval());
+    checkArgument(continuous.getProgressInterval() >= 1,
+        "--progressInterval must be at least 1 millisecond (use --quiet for no progress lines), got %s",
+        continuous.getProgressInterval());
     return new ContinuousRunner(continuous);
   }
 

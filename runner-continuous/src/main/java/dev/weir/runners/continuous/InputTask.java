@@ -42,6 +42,8 @@ final class InputTask extends Subtask {
   private final List<Channel> channels;
   private final Instant[] watermarks;
   private final boolean[] ended;
+  /** Channels whose source said it is idle and has sent nothing since. */
+  private final boolean[] idle;
   /** Each view read and the elements received for it, kept for checkpoints. */
   private final Map<PCollectionView<?>, List<WindowedValue<?>>> sideLog = new LinkedHashMap<>();
   private final SideInputContainer sideInputs;
@@ -60,6 +62,7 @@ final class InputTask extends Subtask {
     this.watermarks = new Instant[channels.size()];
     Arrays.fill(watermarks, BoundedWindow.TIMESTAMP_MIN_VALUE);
     this.ended = new boolean[channels.size()];
+    this.idle = new boolean[channels.size()];
     this.barrierSeen = new boolean[channels.size()];
     this.open = channels.size();
     for (Channel channel : channels) {
@@ -146,6 +149,11 @@ final class InputTask extends Subtask {
       setAside.get(channel).add(message);
       return;
     }
+    if (message instanceof Message.Idle) {
+      idle[channel] = true;
+    } else if (message instanceof Message.Records || message instanceof Message.Watermark) {
+      idle[channel] = false;
+    }
     if (message instanceof Message.Records records) {
       PCollectionView<?> view = channels.get(channel).view();
       if (view == null) {
@@ -185,6 +193,8 @@ final class InputTask extends Subtask {
       return end.channel();
     } else if (message instanceof Message.Barrier barrier) {
       return barrier.channel();
+    } else if (message instanceof Message.Idle idle) {
+      return idle.channel();
     }
     return -1;
   }
@@ -290,15 +300,24 @@ final class InputTask extends Subtask {
     }
   }
 
-  /** The minimum watermark over the channels of {@code view} (null: the main input). */
+  /**
+   * The minimum watermark over the channels of {@code view} (null: the main input) that are not
+   * idle; if every one of them is idle, the minimum over all of them (nothing advances).
+   */
   private Instant watermarkOf(PCollectionView<?> view) {
     Instant min = BoundedWindow.TIMESTAMP_MAX_VALUE;
+    Instant minOfAll = BoundedWindow.TIMESTAMP_MAX_VALUE;
+    boolean active = false;
     for (int i = 0; i < channels.size(); i++) {
-      if (channels.get(i).view() == view && watermarks[i].isBefore(min)) {
-        min = watermarks[i];
+      if (channels.get(i).view() == view) {
+        minOfAll = earlier(minOfAll, watermarks[i]);
+        if (!idle[i]) {
+          active = true;
+          min = earlier(min, watermarks[i]);
+        }
       }
     }
-    return min;
+    return active ? min : minOfAll;
   }
 
   private static Instant earlier(Instant a, Instant b) {

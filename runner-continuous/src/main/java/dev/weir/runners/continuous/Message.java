@@ -20,6 +20,12 @@ sealed interface Message {
   /** Checkpoint {@code checkpointId}'s barrier: everything before it on the channel belongs to the checkpoint. */
   record Barrier(int channel, long checkpointId) implements Message {}
 
+  /**
+   * The channel's producer (a source with nothing to read for a while) is idle: its watermark
+   * holds no one back until it sends a record or watermark again.
+   */
+  record Idle(int channel) implements Message {}
+
   /** The channel's producer has finished; it sends nothing more. */
   record EndOfInput(int channel) implements Message {}
 

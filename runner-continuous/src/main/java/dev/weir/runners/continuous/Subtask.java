@@ -73,6 +73,9 @@ abstract class Subtask implements Runnable {
     if (watermark.isAfter(emitted)) {
       emitted = watermark;
       chain.emitWatermark(watermark);
+      if (stage.kind.isSource()) {
+        stats.setInputWatermark(watermark);
+      }
     }
   }
 

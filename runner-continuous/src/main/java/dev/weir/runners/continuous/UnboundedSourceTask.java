@@ -53,12 +53,20 @@ final class UnboundedSourceTask extends Subtask {
     try (UnboundedReader<Object> reader = source.createReader(job.options(), restored)) {
       long pause = 0;
       long count = 0;
+      long idleAfter = TimeUnit.MILLISECONDS.toNanos(job.options().getSourceIdleTimeout());
+      long lastRecord = System.nanoTime();
+      boolean idle = false;
       boolean available = reader.start();
       while (true) {
         checkRunning();
         if (available) {
           emit(reader, output);
           pause = 0;
+          lastRecord = System.nanoTime();
+          idle = false;
+        } else if (!idle && idleAfter > 0 && System.nanoTime() - lastRecord >= idleAfter) {
+          idle = true;
+          chain.emitIdle();
         }
         if (!available || ++count % RECORDS_PER_BUNDLE == 0) {
           chain.finishBundles();
