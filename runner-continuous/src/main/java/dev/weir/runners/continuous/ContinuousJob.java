@@ -123,7 +123,7 @@ final class ContinuousJob {
     CountDownLatch ended = new CountDownLatch(1);
     Thread reporter = new Thread(() -> report(ended), "weir-continuous-progress");
     reporter.setDaemon(true);
-    if (!options.isQuiet()) {
+    if (!options.isQuietProgress()) {
       reporter.start();
     }
     try {

@@ -70,9 +70,9 @@ public interface ContinuousOptions extends PipelineOptions {
 
   @Description("Print no progress lines; the progress stays available from the PipelineResult.")
   @Default.Boolean(false)
-  boolean isQuiet();
+  boolean isQuietProgress();
 
-  void setQuiet(boolean quiet);
+  void setQuietProgress(boolean quiet);
 
   @Description("Whether run() waits for the pipeline to finish (and throws if it failed); with false,"
       + " the pipeline runs in the background and PipelineResult.waitUntilFinish() waits for it.")

@@ -49,7 +49,7 @@ public final class ContinuousRunner extends PipelineRunner<ContinuousPipelineRes
     checkArgument(continuous.getCheckpointInterval() >= 1,
         "--checkpointInterval must be at least 1 millisecond, got %s", continuous.getCheckpointInterval());
     checkArgument(continuous.getProgressInterval() >= 1,
-        "--progressInterval must be at least 1 millisecond (use --quiet for no progress lines), got %s",
+        "--progressInterval must be at least 1 millisecond (use --quietProgress for no progress lines), got %s",
         continuous.getProgressInterval());
     return new ContinuousRunner(continuous);
   }
