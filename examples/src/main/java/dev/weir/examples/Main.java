@@ -40,6 +40,10 @@ public final class Main {
     EXAMPLES.put("MinimalWordCount", new Example(
         "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
         withoutStatus(MinimalWordCount::main)));
+    EXAMPLES.put("StreamingJsonFilter", new Example(
+        "Streams JSON readings from --inputDir: signal > 15 and per-device 1-minute averages to --output,"
+            + " exactly once; stops after --idleTimeout without new files",
+        StreamingJsonFilter::run));
     EXAMPLES.put("bench", new Example(
         "Runs a benchmark workload of WORKLOADS.md (--workload=W0..W3, --n, --verify) and prints its line",
         Bench::run));

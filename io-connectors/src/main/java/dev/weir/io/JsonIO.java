@@ -25,6 +25,7 @@ import dev.weir.sdk.values.TupleTag;
 import dev.weir.sdk.values.TupleTagList;
 import java.util.Map;
 import java.util.Objects;
+import org.joda.time.Duration;
 
 /**
  * Reads and writes JSON Lines files (one JSON object per line) with Jackson, over {@link TextIO}.
@@ -76,12 +77,12 @@ public final class JsonIO {
   public static <T> Read<T> read(Class<T> type) {
     Objects.requireNonNull(type, "type");
     PolymorphicTypingCheck.rejectClassIds(type, "JsonIO.read(" + type.getSimpleName() + ".class)");
-    return new Read<>(type, null, Compression.AUTO, null);
+    return new Read<>(type, TextIO.read(), null);
   }
 
   /** Reads each line as a {@link JsonNode} (an {@code ObjectNode}); lines not holding a JSON object are dead letters. */
   public static Read<JsonNode> readTree() {
-    return new Read<>(JsonNode.class, null, Compression.AUTO, null);
+    return new Read<>(JsonNode.class, TextIO.read(), null);
   }
 
   /** Writes each element as one line of JSON; call {@link Write#to} before applying it. */
@@ -98,14 +99,13 @@ public final class JsonIO {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
-    private final String filepattern;
-    private final Compression compression;
+    /** The underlying text read: files, compression, and watching with its timestamp policy. */
+    private final TextIO.Read text;
     private final Coder<T> coder;
 
-    private Read(Class<T> type, String filepattern, Compression compression, Coder<T> coder) {
+    private Read(Class<T> type, TextIO.Read text, Coder<T> coder) {
       this.type = type;
-      this.filepattern = filepattern;
-      this.compression = compression;
+      this.text = text;
       this.coder = coder;
     }
 
@@ -113,26 +113,45 @@ public final class JsonIO {
     public Read<T> from(String filepattern) {
       checkArgument(filepattern != null && !filepattern.isEmpty(),
           "JsonIO.read().from(): the file pattern must not be empty");
-      return new Read<>(type, filepattern, compression, coder);
+      return new Read<>(type, text.from(filepattern), coder);
     }
 
     /** Reads the files as compressed with {@code compression}; AUTO (the default) goes by extension. */
     public Read<T> withCompression(Compression compression) {
-      return new Read<>(type, filepattern, Objects.requireNonNull(compression, "compression"), coder);
+      return new Read<>(type, text.withCompression(Objects.requireNonNull(compression, "compression")), coder);
+    }
+
+    /**
+     * Makes this an unbounded read of the files appearing under the pattern, as
+     * {@link TextIO.Read#watchForNewFiles} (same rule for when a file is taken); dead letters still
+     * carry file and line number, which survive checkpoints.
+     */
+    public Read<T> watchForNewFiles(Duration pollInterval, Watch.TerminationCondition terminationCondition) {
+      return new Read<>(type, text.watchForNewFiles(pollInterval, terminationCondition), coder);
+    }
+
+    /**
+     * Stamps the lines of a watching read with {@code policy}, which sees the raw line (parse the
+     * event time out of it); see {@link TextIO.Read#withTimestampPolicy}. A line the policy fails
+     * on fails the read, so make the policy's function tolerate malformed lines (return a fallback
+     * timestamp, say) when the input may hold them.
+     */
+    public Read<T> withTimestampPolicy(TimestampPolicy<String> policy) {
+      return new Read<>(type, text.withTimestampPolicy(policy), coder);
     }
 
     /** Encodes the parsed elements with {@code coder} instead of {@link JsonCoder}, e.g. a deterministic one. */
     public Read<T> withCoder(Coder<T> coder) {
-      return new Read<>(type, filepattern, compression, Objects.requireNonNull(coder, "coder"));
+      return new Read<>(type, text, Objects.requireNonNull(coder, "coder"));
     }
 
     @Override
     public ReadResult<T> expand(PBegin input) {
-      checkState(filepattern != null, "JsonIO.read() has no file to read: call .from(\"path/or/glob\") on it");
+      checkState(text.getFilepattern() != null, "JsonIO.read() has no file to read: call .from(\"path/or/glob\") on it");
       TupleTag<T> outputTag = new TupleTag<>("output");
       TupleTag<DeadLetter> deadLetterTag = new TupleTag<>("deadLetters");
       PCollectionTuple parsed = input
-          .apply("ReadLines", TextIO.read().from(filepattern).withCompression(compression).withLocation())
+          .apply("ReadLines", text.withLocation())
           .apply("Parse", ParDo.of(new ParseJsonFn<>(type, outputTag, deadLetterTag))
               .withOutputTags(outputTag, TupleTagList.of(deadLetterTag)));
       parsed.get(outputTag).setCoder(coder != null ? coder : JsonCoder.of(type));
@@ -191,7 +210,8 @@ public final class JsonIO {
 
   /**
    * Writes each element as one line of JSON text through {@link TextIO.Write}, whose options it
-   * mirrors. An element Jackson cannot serialize fails the write, naming the element's class.
+   * mirrors; with {@link #withWindowedWrites} through the same exactly-once windowed sink. An
+   * element Jackson cannot serialize fails the write, naming the element's class.
    * Immutable.
    *
    * @param <T> the type of the elements written
@@ -225,9 +245,21 @@ public final class JsonIO {
       return new Write<>(text.withoutSharding());
     }
 
+    /**
+     * Writes each window and pane to its own files, committed exactly once; required for unbounded
+     * input. See {@link TextIO.Write#withWindowedWrites}.
+     */
+    public Write<T> withWindowedWrites() {
+      return new Write<>(text.withWindowedWrites());
+    }
+
     @Override
     public PDone expand(PCollection<T> input) {
       checkState(text.getFilenamePrefix() != null, "JsonIO.write() has no output: call .to(\"path/prefix\") on it");
+      checkArgument(input.isBounded() == PCollection.IsBounded.BOUNDED || text.isWindowedWrites(),
+          "JsonIO.write().to(\"%s\") got the unbounded PCollection '%s', which never ends, so its files would never"
+              + " be committed. Fix: add .withWindowedWrites(), which commits each window and pane to its own files"
+              + " exactly once", text.getFilenamePrefix(), input.getName());
       return input.apply("ToJson", ParDo.of(new FormatJsonFn<T>()))
           .setCoder(StringUtf8Coder.of())
           .apply("WriteLines", text);

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.coders.VarIntCoder;
+import dev.weir.sdk.io.TransactionalWrite;
 import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.transforms.PTransform;
 import dev.weir.sdk.transforms.ParDo;
@@ -56,9 +57,14 @@ import org.joda.time.Duration;
  * checkpoints hold the files taken and the byte offset in the one being read. See
  * {@link WatchedTextSource}.
  *
+ * <p><b>Windowed writes</b>: {@code write().to(prefix).withWindowedWrites()} writes each window and
+ * pane to its own files and commits them exactly once through the runner's transactions; it is
+ * required for unbounded input. See {@link Write#withWindowedWrites} and {@link WindowedTextSink}.
+ *
  * <p>Differences from Beam: local files only; reading knows AUTO, UNCOMPRESSED and GZIP; writing
- * does not compress and supports neither windowed writes, dynamic destinations nor an unbounded
- * input; {@code write()} returns {@link PDone} where Beam's returns a {@code WriteFilesResult}.
+ * does not compress and supports no dynamic destinations; windowed writes name files by
+ * transaction and shard rather than shard count; {@code write()} returns {@link PDone} where
+ * Beam's returns a {@code WriteFilesResult}.
  */
 public final class TextIO {
   private TextIO() {}
@@ -70,7 +76,7 @@ public final class TextIO {
 
   /** A transform that writes lines to files; call {@link Write#to} before applying it. */
   public static Write write() {
-    return new Write(null, "", 0, null, null, null);
+    return new Write(null, "", 0, null, null, null, false);
   }
 
   /**
@@ -116,7 +122,9 @@ public final class TextIO {
 
     /**
      * Makes this an unbounded read that also takes the files appearing later: it polls the pattern
-     * every {@code pollInterval}, reads each new path once, and ends when
+     * every {@code pollInterval}, reads each new path once, as soon as a poll finds its size and
+     * modification time unchanged since the previous poll (so a file still being written waits),
+     * and ends when
      * {@code terminationCondition} (see {@link Watch.Growth}) stops polling and every file taken is
      * read. A pattern that matches nothing yet is fine. Lines are stamped by the
      * {@link #withTimestampPolicy timestamp policy}, processing time by default.
@@ -208,8 +216,13 @@ public final class TextIO {
     @Override
     public PCollection<LocatedLine> expand(PBegin input) {
       checkState(read.filepattern != null, "TextIO.read() has no file to read: call .from(\"path/or/glob\") on it");
-      checkState(!read.isWatching(), "TextIO.read().from(\"%s\"): reading with line locations does not support"
-          + " watchForNewFiles yet", read.filepattern);
+      if (read.isWatching()) {
+        return input.apply("Read", dev.weir.sdk.io.Read.from(new WatchedLocatedTextSource(read.watchedSource())));
+      }
+      checkArgument(read.timestampPolicy == null,
+          "TextIO.read().from(\"%s\").withTimestampPolicy(%s): only a read that watches for new files takes a"
+              + " timestamp policy. Fix: add .watchForNewFiles(pollInterval, Watch.Growth.never())",
+          read.filepattern, read.timestampPolicy);
       TextSource text = TextSource.fromPattern(read.filepattern, read.compression);
       return input.apply("Read", dev.weir.sdk.io.Read.from(new LocatedTextSource(text)));
     }
@@ -234,15 +247,17 @@ public final class TextIO {
     private final String shardTemplate;
     private final String header;
     private final String footer;
+    private final boolean windowedWrites;
 
     private Write(String filenamePrefix, String suffix, int numShards, String shardTemplate, String header,
-        String footer) {
+        String footer, boolean windowedWrites) {
       this.filenamePrefix = filenamePrefix;
       this.suffix = suffix;
       this.numShards = numShards;
       this.shardTemplate = shardTemplate;
       this.header = header;
       this.footer = footer;
+      this.windowedWrites = windowedWrites;
     }
 
     /**
@@ -252,39 +267,58 @@ public final class TextIO {
     public Write to(String filenamePrefix) {
       checkArgument(filenamePrefix != null && !filenamePrefix.isEmpty(),
           "TextIO.write().to(): the prefix must not be empty");
-      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer, windowedWrites);
     }
 
     /** Ends every file name with {@code suffix} (".txt", say); none by default. */
     public Write withSuffix(String suffix) {
       Objects.requireNonNull(suffix, "suffix");
-      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer, windowedWrites);
     }
 
     /** Writes exactly {@code numShards} files; 0 (the default) lets the runner decide. */
     public Write withNumShards(int numShards) {
       checkArgument(numShards >= 0, "TextIO.write().withNumShards(%s): the number of shards must be >= 0", numShards);
-      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer, windowedWrites);
     }
 
     /** Writes one file named {@code prefix + suffix}: one shard and an empty template. */
     public Write withoutSharding() {
-      return new Write(filenamePrefix, suffix, 1, "", header, footer);
+      return new Write(filenamePrefix, suffix, 1, "", header, footer, windowedWrites);
     }
 
     /** Names shards with {@code template}; see {@link ShardNameTemplate}. */
     public Write withShardNameTemplate(String template) {
-      return new Write(filenamePrefix, suffix, numShards, Objects.requireNonNull(template, "template"), header, footer);
+      return new Write(filenamePrefix, suffix, numShards, Objects.requireNonNull(template, "template"), header,
+          footer, windowedWrites);
     }
 
     /** Writes {@code header} as the first line of every file; null for none (the default). */
     public Write withHeader(String header) {
-      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer, windowedWrites);
     }
 
     /** Writes {@code footer} as the last line of every file; null for none (the default). */
     public Write withFooter(String footer) {
-      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer);
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer, windowedWrites);
+    }
+
+    /**
+     * Writes each window and pane to its own files, committed exactly once through the runner's
+     * transactions (bundles, batches or checkpoints; see {@link WindowedTextSink}). Required for
+     * unbounded input, usable on bounded input. Files are named
+     * {@code prefix-<window>-pane-<index>[-last]-t<transaction>-s<shard> + suffix} (see
+     * {@link WindowedFileNames}); a window and pane may span several files, one per transaction and
+     * writer that saw it. Not combinable with {@link #withNumShards}, {@link #withoutSharding} or
+     * {@link #withShardNameTemplate}, which the runner's transactions replace.
+     */
+    public Write withWindowedWrites() {
+      return new Write(filenamePrefix, suffix, numShards, shardTemplate, header, footer, true);
+    }
+
+    /** Whether this write {@link #withWindowedWrites writes windows and panes to their own files}. */
+    public boolean isWindowedWrites() {
+      return windowedWrites;
     }
 
     /** The prefix, or null before {@link #to}. */
@@ -303,6 +337,9 @@ public final class TextIO {
 
     @Override
     public PDone expand(PCollection<String> input) {
+      if (windowedWrites) {
+        return input.apply("WriteWindowed", TransactionalWrite.to(windowedSink()));
+      }
       TextWriteConfig config = configFor(input);
       PCollection<String> lines = input;
       if (!(input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
@@ -330,11 +367,23 @@ public final class TextIO {
       return PDone.in(input.getPipeline());
     }
 
+    /** The exactly-once sink of a windowed write. */
+    WindowedTextSink windowedSink() {
+      checkState(filenamePrefix != null, "TextIO.write() has no output: call .to(\"path/prefix\") on it");
+      checkArgument(numShards == 0 && shardTemplate == null,
+          "TextIO.write().to(\"%s\").withWindowedWrites() cannot also take withNumShards, withoutSharding or"
+              + " withShardNameTemplate: its files are one per window, pane, transaction and writer, named"
+              + " prefix-<window>-pane-<index>-t<transaction>-s<shard>. Fix: remove those calls", filenamePrefix);
+      return new WindowedTextSink(new WindowedFileNames(filenamePrefix, suffix), header, footer,
+          WindowedTextSink.DEFAULT_RETAINED_MANIFESTS);
+    }
+
     private TextWriteConfig configFor(PCollection<String> input) {
       checkState(filenamePrefix != null, "TextIO.write() has no output: call .to(\"path/prefix\") on it");
       checkArgument(input.isBounded() == PCollection.IsBounded.BOUNDED,
-          "TextIO.write().to(\"%s\") got the unbounded PCollection '%s'; writing unbounded input needs"
-              + " windowed writes, which Weir does not support yet", filenamePrefix, input.getName());
+          "TextIO.write().to(\"%s\") got the unbounded PCollection '%s', which never ends, so its files would"
+              + " never be committed. Fix: add .withWindowedWrites(), which commits each window and pane to its own"
+              + " files exactly once", filenamePrefix, input.getName());
       String template = getShardTemplate();
       checkArgument(numShards == 1 || TextWriteConfig.namesEachShard(template),
           "TextIO.write().to(\"%s\"): the shard name template '%s' has no 'S', so all shards would get the same"

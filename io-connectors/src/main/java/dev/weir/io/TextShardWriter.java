@@ -37,8 +37,13 @@ final class TextShardWriter {
 
   /** Creates {@code directory} if needed and a new file in it, starting with {@code header} if not null. */
   static TextShardWriter open(Path directory, String header) throws IOException {
+    return open(directory, UUID.randomUUID().toString(), header);
+  }
+
+  /** As {@link #open(Path, String)}, naming the new file {@code name}, which must not exist yet. */
+  static TextShardWriter open(Path directory, String name, String header) throws IOException {
     Files.createDirectories(directory);
-    Path file = directory.resolve(UUID.randomUUID().toString());
+    Path file = directory.resolve(name);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     TextShardWriter shard = new TextShardWriter(file, channel);
     if (header != null) {

@@ -37,6 +37,15 @@ public final class Watch {
       return new TerminationCondition(TerminationCondition.Kind.AFTER_TIME_SINCE_NEW_OUTPUT, timeSinceNewOutput);
     }
 
+    /**
+     * Stops polling once strictly more than {@code idleTime} has passed since the last poll that
+     * found something new or, if none ever did, since watching started: an idle timeout that also
+     * ends a watch of an empty directory. Weir-specific; Beam has no such condition.
+     */
+    public static TerminationCondition afterTimeSinceNewOutputOrStart(Duration idleTime) {
+      return new TerminationCondition(TerminationCondition.Kind.AFTER_TIME_SINCE_NEW_OUTPUT_OR_START, idleTime);
+    }
+
     /** Stops polling once strictly more than {@code timeSinceInput} has passed since watching started. */
     public static TerminationCondition afterTotalOf(Duration timeSinceInput) {
       return new TerminationCondition(TerminationCondition.Kind.AFTER_TOTAL_OF, timeSinceInput);
@@ -56,6 +65,7 @@ public final class Watch {
     public enum Kind {
       NEVER,
       AFTER_TIME_SINCE_NEW_OUTPUT,
+      AFTER_TIME_SINCE_NEW_OUTPUT_OR_START,
       AFTER_TOTAL_OF
     }
 
@@ -78,6 +88,8 @@ public final class Watch {
           return new Duration(startedAt, now).isLongerThan(duration);
         case AFTER_TIME_SINCE_NEW_OUTPUT:
           return lastNewOutputAt != null && new Duration(lastNewOutputAt, now).isLongerThan(duration);
+        case AFTER_TIME_SINCE_NEW_OUTPUT_OR_START:
+          return new Duration(lastNewOutputAt == null ? startedAt : lastNewOutputAt, now).isLongerThan(duration);
         default:
           return false;
       }

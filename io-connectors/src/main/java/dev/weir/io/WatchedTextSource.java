@@ -14,19 +14,27 @@ import org.joda.time.Duration;
  *
  * <p>One reader watches the whole pattern ({@link #split} returns this source alone, since files
  * are discovered by one poll): it matches the pattern at start and then every {@code pollInterval},
- * takes each matched path it has not taken before, and reads the taken files one after the other,
- * in the order taken (name order within one poll). As in Beam, a path is taken once: a file that
- * later grows, is rewritten or is deleted and created again under the same name is not read again,
- * so files should appear complete (written elsewhere, then renamed into the directory). Each file is
- * read to its end as it is when the reader gets to it.
+ * and reads the taken files one after the other, in the order taken (name order within one poll).
  *
- * <p>After each poll the {@link Watch.TerminationCondition} is asked whether polling may stop; once
- * it has stopped and every taken file is read, the watermark is the end of time and the source is
- * done. Until then, timestamps and the watermark come from the {@link TimestampPolicy}.
+ * <p><b>When a file is taken</b>: at the first poll that finds its size and modification time
+ * unchanged since the previous poll, so a file still being written is left alone until it has
+ * been quiet for a whole poll interval; every file is therefore taken one to two poll intervals
+ * after it appears. The files waiting and the poll schedule are part of the checkpoint mark. As in
+ * Beam, a path is taken once: a file that later grows, is rewritten or is deleted and created again
+ * under the same name is not read again. A writer that pauses for longer
+ * than the poll interval can still be caught half-way, so the safe way to deliver a file is to
+ * write it elsewhere and rename it into the directory. Each taken file is read to its end as it is
+ * when the reader gets to it.
+ *
+ * <p>After each poll the {@link Watch.TerminationCondition} is asked whether polling may stop
+ * (not while a file waits to settle); once it has stopped and every taken file is read, the
+ * watermark is the end of time and the source is done. Until then, timestamps and the watermark
+ * come from the {@link TimestampPolicy}.
  *
  * <p>Checkpoint marks ({@link WatchMark}) hold the paths taken, the file being read with the byte
- * offset of its next line, the watch's times and the policy's state; a reader created from a mark
- * delivers exactly the lines after the last one delivered before it. Immutable and serializable.
+ * offset of its next line, the files waiting to settle, the poll schedule, the watch's times and the
+ * policy's state; a reader created from a mark delivers exactly the lines after the last one
+ * delivered before it, and takes a waiting file when it would have. Immutable and serializable.
  */
 final class WatchedTextSource extends UnboundedSource<String, WatchMark> {
   private static final long serialVersionUID = 1L;

@@ -12,6 +12,7 @@ import dev.weir.sdk.metrics.MetricResult;
 import dev.weir.sdk.metrics.MetricsFilter;
 import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.testing.ValidatesRunner;
 import dev.weir.sdk.transforms.MapElements;
 import dev.weir.sdk.values.TypeDescriptors;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** JsonIO on the test runner: binding records and POJOs, trees, dead letters, the typing refusal, round trips. */
+@ValidatesRunner
 class JsonIOTest {
   @TempDir Path dir;
 

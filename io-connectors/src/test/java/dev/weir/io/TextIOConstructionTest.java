@@ -111,4 +111,41 @@ class TextIOConstructionTest {
     Files.writeString(input, "a\n");
     return Pipeline.create().apply(TextIO.read().from(input.toString()));
   }
+  private PCollection<String> unboundedLines() {
+    return Pipeline.create()
+        .apply(TextIO.read().from(dir + "/*.txt").watchForNewFiles(Duration.millis(10), Watch.Growth.never()));
+  }
+
+  @Test
+  void writingAnUnboundedCollectionWithoutWindowedWritesFailsWithTheFix() {
+    PCollection<String> lines = unboundedLines();
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> lines.apply(TextIO.write().to(dir + "/out")));
+
+    assertTrue(e.getMessage().contains(dir + "/out") && e.getMessage().contains(lines.getName())
+        && e.getMessage().contains("add .withWindowedWrites()"), e.getMessage());
+  }
+
+  @Test
+  void writingAnUnboundedCollectionAsJsonWithoutWindowedWritesFailsWithTheFix() {
+    PCollection<String> lines = unboundedLines();
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> lines.apply(JsonIO.<String>write().to(dir + "/out")));
+
+    assertTrue(e.getMessage().startsWith("JsonIO.write()") && e.getMessage().contains("add .withWindowedWrites()"),
+        e.getMessage());
+  }
+
+  @Test
+  void windowedWritesRefuseAShardCountNamingTheFix() {
+    PCollection<String> lines = unboundedLines();
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> lines.apply(TextIO.write().to(dir + "/out").withWindowedWrites().withNumShards(1)));
+
+    assertTrue(e.getMessage().contains("cannot also take withNumShards") && e.getMessage().contains("remove those"),
+        e.getMessage());
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.testing.TestPipeline;
+import dev.weir.sdk.testing.ValidatesRunner;
 import dev.weir.sdk.values.PCollection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code TextIO.read().watchForNewFiles(...)} in a streaming pipeline on the test runner. */
+@ValidatesRunner
 class TextIOWatchPipelineTest {
   /**
    * More lines than the direct runner reads in 50 rounds of at most 1000 records, so that it

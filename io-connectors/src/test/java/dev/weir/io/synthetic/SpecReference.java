@@ -80,4 +80,60 @@ final class SpecReference {
     }
     return sum;
   }
+  static String user(long i) {
+    return "u" + ((mix(i) >>> 15) & 65535);
+  }
+
+  /** W2's rows as "device,windowStart,sum": signal summed per device per 60 s window starting every 10 s. */
+  static List<String> w2Rows(long n) {
+    Map<String, Long> sums = new HashMap<>();
+    for (long i = 0; i < n; i++) {
+      long lastStart = ts(i) - ts(i) % 10_000;
+      for (long start = lastStart; start > ts(i) - 60_000; start -= 10_000) {
+        sums.merge(device(i) + "," + start, (long) signal(i), Long::sum);
+      }
+    }
+    List<String> rows = new ArrayList<>();
+    sums.forEach((key, sum) -> rows.add(key + "," + sum));
+    return rows;
+  }
+
+  /**
+   * W3's rows as "user,sessionStart,sessionEnd,count": per user, events sorted by time; an event
+   * joins the open session if its time is before the session's end (touching does not merge).
+   */
+  static List<String> w3Rows(long n) {
+    Map<String, List<Long>> times = new HashMap<>();
+    for (long i = 0; i < n; i++) {
+      times.computeIfAbsent(user(i), u -> new ArrayList<>()).add(ts(i));
+    }
+    List<String> rows = new ArrayList<>();
+    times.forEach((user, list) -> {
+      list.sort(null);
+      long start = list.get(0);
+      long end = start + 5_000;
+      long count = 0;
+      for (long t : list) {
+        if (t >= end) {
+          rows.add(user + "," + start + "," + end + "," + count);
+          start = t;
+          count = 0;
+        }
+        end = Math.max(end, t + 5_000);
+        count++;
+      }
+      rows.add(user + "," + start + "," + end + "," + count);
+    });
+    return rows;
+  }
+
+  /** The hash of a row whose first field is a string and whose other fields are longs, written with commas. */
+  static long rowHashOf(String row) {
+    String[] fields = row.split(",");
+    long[] rest = new long[fields.length - 1];
+    for (int i = 1; i < fields.length; i++) {
+      rest[i - 1] = Long.parseLong(fields[i]);
+    }
+    return rowHash(fields[0], rest);
+  }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *
  * <p>The fingerprint holds, per step in topological order: its full name, its primitive (by
  * display name), the names of its main and side inputs, and per output the collection's name and
- * its coder's identity. A coder's identity is its class name with its component coders'
+ * its coder's identity and the identity of its windows' coder (state and timers are stored per
+ * window, so a change of window type makes a checkpoint unreadable). A coder's identity is its class name with its component coders'
  * identities, recursively, followed by its {@code toString()}: both are the same in every JVM
  * running the same program (Weir's coders print their class and components; a user coder's {@code
  * toString} should not print object addresses). Not included: the code of user functions, window
@@ -127,10 +128,14 @@ public final class GraphFingerprint {
     if (output instanceof PCollectionView<?> view) {
       Coder<?> coder = view.getCoderInternal();
       String name = "view of " + view.getPCollection().getName();
-      return coder == null ? new OutputPrint(name, "", "") : new OutputPrint(name, identityOf(coder), coder.toString());
+      return coder == null
+          ? new OutputPrint(name, "", "", "")
+          : new OutputPrint(name, identityOf(coder), coder.toString(), "");
     }
-    Coder<?> coder = ((PCollection<?>) output).getCoder();
-    return new OutputPrint(((PCollection<?>) output).getName(), identityOf(coder), coder.toString());
+    PCollection<?> collection = (PCollection<?>) output;
+    Coder<?> coder = collection.getCoder();
+    Coder<?> windowCoder = collection.getWindowingStrategy().getWindowFn().windowCoder();
+    return new OutputPrint(collection.getName(), identityOf(coder), coder.toString(), identityOf(windowCoder));
   }
 
   private static String identityOf(Coder<?> coder) {
@@ -188,22 +193,35 @@ public final class GraphFingerprint {
 
   /**
    * One output: the collection's name, its coder's identity (compared) and its {@code toString()}
-   * (shown); both empty for a view without a coder.
+   * (shown), both empty for a view without a coder, and its window coder's identity (empty for a
+   * view).
    */
-  record OutputPrint(String name, String coderIdentity, String coderDisplay) {
+  record OutputPrint(String name, String coderIdentity, String coderDisplay, String windowCoderIdentity) {
     OutputPrint {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(coderIdentity, "coderIdentity");
       Objects.requireNonNull(coderDisplay, "coderDisplay");
+      Objects.requireNonNull(windowCoderIdentity, "windowCoderIdentity");
     }
 
     void describeChangeTo(OutputPrint now, List<String> changes) {
+      if (!windowCoderIdentity.equals(now.windowCoderIdentity)) {
+        changes.add("the windows of '" + name + "' changed from " + classOf(windowCoderIdentity) + " to "
+            + classOf(now.windowCoderIdentity));
+      }
       if (coderIdentity.equals(now.coderIdentity)) {
         return;
       }
       boolean sameDisplay = coderDisplay.equals(now.coderDisplay);
       changes.add("the coder of '" + name + "' changed from " + (sameDisplay ? coderIdentity : coderDisplay)
           + " to " + (sameDisplay ? now.coderIdentity : now.coderDisplay));
+    }
+
+    /** The coder class of an identity, without its package: "IntervalWindow$IntervalWindowCoder". */
+    private static String classOf(String identity) {
+      int space = identity.indexOf(' ');
+      String className = space < 0 ? identity : identity.substring(0, space);
+      return className.substring(className.lastIndexOf('.') + 1);
     }
   }
 }

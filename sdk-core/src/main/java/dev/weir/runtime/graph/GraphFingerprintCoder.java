@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Encodes a {@link GraphFingerprint}: the step count, then per step its full name, primitive, main
- * inputs, side inputs and outputs (name, coder identity, coder display), strings in UTF-8 and lists
+ * inputs, side inputs and outputs (name, coder identity, coder display, window coder identity), strings in UTF-8 and lists
  * prefixed by their size. Deterministic: equal fingerprints encode to equal bytes, which is what
  * {@link GraphFingerprint#hash()} is computed from.
  *
@@ -52,6 +52,7 @@ public final class GraphFingerprintCoder extends AtomicCoder<GraphFingerprint> {
         STRING.encode(output.name(), out);
         STRING.encode(output.coderIdentity(), out);
         STRING.encode(output.coderDisplay(), out);
+        STRING.encode(output.windowCoderIdentity(), out);
       }
     }
   }
@@ -68,7 +69,7 @@ public final class GraphFingerprintCoder extends AtomicCoder<GraphFingerprint> {
       int outputCount = decodeSize(in, "outputs of step '" + fullName + "'");
       List<OutputPrint> outputs = new ArrayList<>();
       for (int j = 0; j < outputCount; j++) {
-        outputs.add(new OutputPrint(STRING.decode(in), STRING.decode(in), STRING.decode(in)));
+        outputs.add(new OutputPrint(STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in)));
       }
       steps.add(new StepPrint(fullName, kind, mainInputs, sideInputs, outputs));
     }

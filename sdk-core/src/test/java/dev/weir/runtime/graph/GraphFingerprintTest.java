@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -21,6 +22,9 @@ import dev.weir.sdk.transforms.Count;
 import dev.weir.sdk.transforms.Create;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.GlobalWindows;
+import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import java.io.IOException;
@@ -29,6 +33,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class GraphFingerprintTest {
@@ -139,6 +144,19 @@ class GraphFingerprintTest {
 
     assertThat(original().describeDifferences(nullable), equalTo(List.of(
         "the coder of 'Format/ParMultiDo(FormatCount).output' changed from StringUtf8Coder to NullableCoder[StringUtf8Coder]")));
+  }
+
+  @Test
+  void aChangedWindowTypeIsNamedWithItsCollection() {
+    Pipeline windowed = Pipeline.create(PipelineOptionsFactory.create());
+    windowed.apply("Lines", Create.of("a b", "b"))
+        .apply("Window", Window.into(FixedWindows.of(Duration.standardSeconds(10))));
+    Pipeline global = Pipeline.create(PipelineOptionsFactory.create());
+    global.apply("Lines", Create.of("a b", "b")).apply("Window", Window.into(new GlobalWindows()));
+
+    assertThat(fingerprint(global).describeDifferences(fingerprint(windowed)), hasItem(
+        "the windows of 'Window/Window.Assign.out' changed from GlobalWindow$Coder to"
+            + " IntervalWindow$IntervalWindowCoder"));
   }
 
   @Test
