@@ -20,11 +20,20 @@ import dev.weir.sdk.transforms.Reshuffle;
 import dev.weir.sdk.transforms.windowing.AfterPane;
 import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.Window;
+import dev.weir.sdk.coders.VarLongCoder;
+import dev.weir.sdk.state.StateSpec;
+import dev.weir.sdk.state.StateSpecs;
+import dev.weir.sdk.state.ValueState;
+import dev.weir.sdk.transforms.View;
+import dev.weir.sdk.transforms.WithKeys;
+import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
+import dev.weir.sdk.values.PCollectionView;
 import dev.weir.sdk.values.TypeDescriptors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -101,6 +110,76 @@ class CheckpointRecoveryTest {
     assertThat(committedBeforeCrash, greaterThan(0));
     assertThat(recording.freshStarts(), is(1));
     assertThat(recording.resumes(), is(1));
+  }
+
+  /** Counts the elements of each key in state; outputs "key:count". */
+  static final class CountPerKeyFn extends DoFn<KV<Long, Long>, String> {
+    private static final long serialVersionUID = 1L;
+
+    @StateId("count")
+    private final StateSpec<ValueState<Long>> count = StateSpecs.value(VarLongCoder.of());
+
+    @ProcessElement
+    public void process(@Element KV<Long, Long> element, @StateId("count") ValueState<Long> count,
+        OutputReceiver<String> out) {
+      long next = (count.read() == null ? 0 : count.read()) + 1;
+      count.write(next);
+      out.output(element.getKey() + ":" + next);
+    }
+  }
+
+  /** Appends the side input to each element. */
+  static final class AppendSideFn extends DoFn<String, String> {
+    private static final long serialVersionUID = 1L;
+    private final PCollectionView<String> side;
+
+    AppendSideFn(PCollectionView<String> side) {
+      this.side = side;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      context.output(context.element() + ":" + context.sideInput(side));
+    }
+  }
+
+  private Pipeline countingPerKey(String sink, boolean armed, String... flags) {
+    Pipeline p = pipeline(Stream.concat(Stream.of("--parallelism=2", "--checkpointInterval=5",
+        "--checkpointDir=" + directory), Stream.of(flags)).toArray(String[]::new));
+    PCollectionView<String> side = p.apply("Side", Create.of("s")).apply("AsSingleton", View.asSingleton());
+    p.apply("Numbers", GenerateSequence.from(0))
+        .apply("Crash", ParDo.of(new CrashAfterCommitsFn(sink, armed)))
+        .apply("Key", WithKeys.of((Long i) -> i % 3).withKeyType(TypeDescriptors.longs()))
+        .apply("Count", ParDo.of(new CountPerKeyFn()))
+        .apply("AppendSide", ParDo.of(new AppendSideFn(side)).withSideInputs(side))
+        .apply("Write", TransactionalWrite.to(new RecordingSink<>(sink)));
+    return p;
+  }
+
+  @Test
+  @Timeout(120)
+  void aStatefulJobWithASideInputResumesWithoutLossOrDuplicates() throws Exception {
+    String sink = UUID.randomUUID().toString();
+    assertThrows(PipelineExecutionException.class, () -> countingPerKey(sink, true).run());
+    RecordingSink.Recording recording = RecordingSink.recording(sink);
+    int committedBeforeCrash = recording.committed().size();
+
+    PipelineResult resumed = countingPerKey(sink, false, "--blockOnRun=false").run();
+    boolean caughtUp = recording.awaitCommitted(committedBeforeCrash + 300, 60);
+    resumed.cancel();
+    resumed.waitUntilFinish();
+
+    assertThat(caughtUp, is(true));
+    assertThat(committedBeforeCrash, greaterThan(0));
+    Map<String, List<Long>> countsByKey = recording.committed().stream()
+        .map(line -> line.split(":"))
+        .peek(parts -> assertThat(parts[2], is("s")))
+        .collect(Collectors.groupingBy(parts -> parts[0],
+            Collectors.mapping(parts -> Long.parseLong(parts[1]), Collectors.toList())));
+    for (List<Long> counts : countsByKey.values()) {
+      assertThat(counts.stream().sorted().toList(),
+          is(LongStream.rangeClosed(1, counts.size()).boxed().toList()));
+    }
   }
 
   private Pipeline bounded(String sink, int count, String name) {
