@@ -105,6 +105,7 @@ class CheckpointRecoveryTest {
     resumed.waitUntilFinish();
 
     assertThat(caughtUp, is(true));
+    assertThat(((ContinuousPipelineResult) resumed).progress().checkpoints(), greaterThan(0L));
     List<String> committed = sortedNumerically(recording.committed());
     assertThat(committed, is(numbersBelow(committed.size())));
     assertThat(committedBeforeCrash, greaterThan(0));
