@@ -71,38 +71,8 @@ final class Chain {
       Stage target = job.plan().stageOf(step);
       if (target != null) {
         targets.add(writerFor(new Route(target, null)));
-        continue;
-      }
-      switch (step.primitive()) {
-        case PAR_DO -> {
-          if (!JobPlan.isLiftedAway(job.plan().graph, step)) {
-            ChainedParDo parDo = new ChainedParDo(job, step, this::receiverFor);
-            parDos.add(parDo);
-            targets.add(parDo);
-          }
-        }
-        case FLATTEN -> {
-          // A collection flattened with itself appears once per occurrence.
-          for (PCollection<?> input : step.mainInputs()) {
-            if (input == collection) {
-              targets.add(receiverFor(step.outputCollection()));
-            }
-          }
-        }
-        case WINDOW_ASSIGN -> targets.add(windowAssign(step));
-        case CREATE_VIEW -> {
-          PCollectionView<?> view = (PCollectionView<?>) step.output();
-          for (Step reader : job.plan().graph.getConsumers(view)) {
-            targets.add(writerFor(new Route(job.plan().stageOf(reader), view)));
-          }
-        }
-        case TRANSACTIONAL_WRITE -> {
-          ChainedSink sink = new ChainedSink(job, step, shardIndex(), stats, () -> transaction);
-          sinks.add(sink);
-          targets.add(sink);
-        }
-        default -> throw new IllegalStateException("Step '" + step.fullName() + "' (" + step.primitive()
-            + ") cannot be chained; this is a bug in the ContinuousRunner");
+      } else {
+        addChained(step, collection, targets);
       }
     }
     if (targets.size() == 1) {
@@ -114,6 +84,41 @@ final class Chain {
         target.accept(element);
       }
     };
+  }
+
+  /** Adds to {@code targets} the receivers of the chained {@code step}, which reads {@code collection}. */
+  private void addChained(Step step, PCollection<?> collection, List<Receiver> targets) {
+    switch (step.primitive()) {
+      case PAR_DO -> {
+        if (!JobPlan.isLiftedAway(job.plan().graph, step)) {
+          ChainedParDo parDo = new ChainedParDo(job, step, this::receiverFor);
+          parDos.add(parDo);
+          targets.add(parDo);
+        }
+      }
+      case FLATTEN -> {
+        // A collection flattened with itself appears once per occurrence.
+        for (PCollection<?> input : step.mainInputs()) {
+          if (input == collection) {
+            targets.add(receiverFor(step.outputCollection()));
+          }
+        }
+      }
+      case WINDOW_ASSIGN -> targets.add(windowAssign(step));
+      case CREATE_VIEW -> {
+        PCollectionView<?> view = (PCollectionView<?>) step.output();
+        for (Step reader : job.plan().graph.getConsumers(view)) {
+          targets.add(writerFor(new Route(job.plan().stageOf(reader), view)));
+        }
+      }
+      case TRANSACTIONAL_WRITE -> {
+        ChainedSink sink = new ChainedSink(job, step, shardIndex(), stats, () -> transaction);
+        sinks.add(sink);
+        targets.add(sink);
+      }
+      default -> throw new IllegalStateException("Step '" + step.fullName() + "' (" + step.primitive()
+          + ") cannot be chained; this is a bug in the ContinuousRunner");
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes", "try"})

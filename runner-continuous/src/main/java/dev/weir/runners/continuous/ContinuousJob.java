@@ -16,6 +16,7 @@ import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.runtime.graph.GraphFingerprint;
 import dev.weir.sdk.values.KV;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -90,22 +91,10 @@ final class ContinuousJob {
     store.deleteAfter(restoredId);
     Sinks sinks = new Sinks(graph, restoredId);
     Map<String, List<byte[]>> restored = new HashMap<>();
-    if (latest.isPresent()) {
-      Manifest manifest = latest.get();
-      checkShape(store, manifest, plan);
-      for (KV<String, byte[]> pending : manifest.pendingSinks()) {
-        sinks.all().get(pending.getKey()).resume(pending.getValue());
-      }
-      if (manifest.finished()) {
-        return PipelineResult.State.DONE;
-      }
-      for (Stage stage : plan.stages) {
-        for (int i = 0; i < stage.parallelism; i++) {
-          restored.put(stage.index + "-" + i, store.readState(restoredId, stage.index, i));
-        }
-      }
-    } else {
+    if (latest.isEmpty()) {
       sinks.startFresh();
+    } else if (restore(store, latest.get(), plan, sinks, restored)) {
+      return PipelineResult.State.DONE;
     }
     boolean scripted = graph.getSteps().stream().anyMatch(s -> s.primitive() == Primitive.TEST_STREAM);
     // As in Beam's direct runner, a TestStream's processing time starts at the beginning of time.
@@ -113,6 +102,45 @@ final class ContinuousJob {
     Job started = new Job(plan, options, metrics, clock, sinks, restored);
     CheckpointCoordinator coordinator = new CheckpointCoordinator(started, store, fingerprint, restoredId, this::completed);
     started.setCoordinator(coordinator);
+    execute(started, coordinator, parts);
+    if (started.failure() != null) {
+      throw started.failure().toPipelineException();
+    }
+    if (started.isCancelled()) {
+      return PipelineResult.State.CANCELLED;
+    }
+    // The final checkpoint: a restart after it only commits what it holds.
+    long last = coordinator.lastTriggered() + 1;
+    store.writeManifest(coordinator.manifest(last, true));
+    sinks.commitUpTo(Long.MAX_VALUE);
+    store.deleteBefore(last);
+    return PipelineResult.State.DONE;
+  }
+
+  /**
+   * Resumes the sinks from {@code manifest} and reads every subtask's state into {@code restored};
+   * returns true if the checkpoint is the final one of a finished job, which has nothing left to run.
+   */
+  private static boolean restore(CheckpointStore store, Manifest manifest, JobPlan plan, Sinks sinks,
+      Map<String, List<byte[]>> restored) throws IOException {
+    checkShape(store, manifest, plan);
+    for (KV<String, byte[]> pending : manifest.pendingSinks()) {
+      sinks.all().get(pending.getKey()).resume(pending.getValue());
+    }
+    if (manifest.finished()) {
+      return true;
+    }
+    for (Stage stage : plan.stages) {
+      for (int i = 0; i < stage.parallelism; i++) {
+        restored.put(stage.index + "-" + i, store.readState(manifest.checkpointId(), stage.index, i));
+      }
+    }
+    return false;
+  }
+
+  /** Starts the coordinator, the progress reporter and every subtask; returns once all of them ended. */
+  private void execute(Job started, CheckpointCoordinator coordinator, Map<Step, List<?>> parts)
+      throws InterruptedException {
     this.job = started;
     if (cancelRequested) {
       started.cancel();
@@ -126,11 +154,13 @@ final class ContinuousJob {
     if (!options.isQuietProgress()) {
       reporter.start();
     }
+    boolean interrupted = false;
     try {
-      startAll(started, plan, parts);
+      startAll(started, started.plan(), parts);
       started.join();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Whoever interrupts the job's driver wants the job to stop; wait for its threads, then say so.
+      interrupted = true;
       started.cancel();
       started.join();
     } finally {
@@ -139,19 +169,10 @@ final class ContinuousJob {
       ended.countDown();
       reporter.join();
       tearDown(started);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    if (started.failure() != null) {
-      throw started.failure().toPipelineException();
-    }
-    if (started.isCancelled()) {
-      return PipelineResult.State.CANCELLED;
-    }
-    // The final checkpoint: a restart after it only commits what it holds.
-    long last = coordinator.lastTriggered() + 1;
-    store.writeManifest(coordinator.manifest(last, true));
-    sinks.commitUpTo(Long.MAX_VALUE);
-    store.deleteBefore(last);
-    return PipelineResult.State.DONE;
   }
 
   /** Fails, naming the flag and the checkpoint, if the job's operators differ from the checkpoint's. */

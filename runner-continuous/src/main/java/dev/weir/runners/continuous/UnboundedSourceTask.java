@@ -51,48 +51,62 @@ final class UnboundedSourceTask extends Subtask {
     List<byte[]> state = restoredState();
     CheckpointMark restored = state == null ? null : StateSections.decode(source.getCheckpointMarkCoder(), state.get(1));
     try (UnboundedReader<Object> reader = source.createReader(job.options(), restored)) {
-      long pause = 0;
-      long count = 0;
-      long idleAfter = TimeUnit.MILLISECONDS.toNanos(job.options().getSourceIdleTimeout());
-      long lastRecord = System.nanoTime();
-      boolean idle = false;
-      boolean available = reader.start();
-      while (true) {
-        checkRunning();
-        if (available) {
-          emit(reader, output);
-          pause = 0;
-          lastRecord = System.nanoTime();
-          idle = false;
-        } else if (!idle && idleAfter > 0 && System.nanoTime() - lastRecord >= idleAfter) {
-          idle = true;
-          chain.emitIdle();
-        }
-        if (!available || ++count % RECORDS_PER_BUNDLE == 0) {
-          chain.finishBundles();
-          Instant watermark = reader.getWatermark();
-          if (!watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
-            break;
-          }
-          emitWatermark(watermark);
-        }
-        long barrier = barrierDue();
-        if (barrier != 0) {
-          CheckpointMark mark = reader.getCheckpointMark();
-          takeCheckpoint(barrier,
-              () -> StateSections.running().add(source.getCheckpointMarkCoder(), mark).build(), mark);
-        }
-        if (available) {
-          chain.shipIfDue(System.nanoTime());
-        } else {
-          chain.shipAll();
-          pause = pause == 0 ? 1 : Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
-          pause(pause);
-        }
-        available = reader.advance();
-      }
+      read(reader, output);
     }
     endOfInput();
+  }
+
+  /** Reads until the reader's watermark reaches the end of time. */
+  private void read(UnboundedReader<Object> reader, Receiver output) throws Exception {
+    long pause = 0;
+    long count = 0;
+    long idleAfter = TimeUnit.MILLISECONDS.toNanos(job.options().getSourceIdleTimeout());
+    long lastRecord = System.nanoTime();
+    boolean idle = false;
+    boolean available = reader.start();
+    while (true) {
+      checkRunning();
+      if (available) {
+        emit(reader, output);
+        pause = 0;
+        lastRecord = System.nanoTime();
+        idle = false;
+      } else if (!idle && idleAfter > 0 && System.nanoTime() - lastRecord >= idleAfter) {
+        idle = true;
+        chain.emitIdle();
+      }
+      if ((!available || ++count % RECORDS_PER_BUNDLE == 0) && !sendWatermark(reader)) {
+        return;
+      }
+      checkpointIfDue(reader);
+      if (available) {
+        chain.shipIfDue(System.nanoTime());
+      } else {
+        chain.shipAll();
+        pause = pause == 0 ? 1 : Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+        pause(pause);
+      }
+      available = reader.advance();
+    }
+  }
+
+  /** Sends the reader's watermark on; false once it reached the end of time. */
+  private boolean sendWatermark(UnboundedReader<Object> reader) {
+    chain.finishBundles();
+    Instant watermark = reader.getWatermark();
+    if (!watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+      return false;
+    }
+    emitWatermark(watermark);
+    return true;
+  }
+
+  private void checkpointIfDue(UnboundedReader<Object> reader) {
+    long barrier = barrierDue();
+    if (barrier != 0) {
+      CheckpointMark mark = reader.getCheckpointMark();
+      takeCheckpoint(barrier, () -> StateSections.running().add(source.getCheckpointMarkCoder(), mark).build(), mark);
+    }
   }
 
   private void emit(UnboundedReader<Object> reader, Receiver output) {
