@@ -104,7 +104,7 @@ final class CheckpointCoordinator implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
-      job.fail("checkpoint " + pending, e);
+      job.failCheckpoint(pending, e);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.weir.runners.continuous;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.weir.runners.continuous.JobPlan.Kind;
 import dev.weir.runners.continuous.JobPlan.Stage;
 import dev.weir.runtime.dofn.DoFnInstancePool;
@@ -67,6 +69,9 @@ final class ContinuousJob {
   PipelineResult.State run() throws Exception {
     String configured = options.getCheckpointDir();
     Path directory = configured == null ? Files.createTempDirectory("weir-continuous-") : Paths.get(configured);
+    checkArgument(!Files.exists(directory) || Files.isDirectory(directory),
+        "--checkpointDir=%s is not a directory. Fix: name a directory (it is created if missing).", directory);
+    Files.createDirectories(directory);
     try {
       return run(new CheckpointStore(directory));
     } finally {

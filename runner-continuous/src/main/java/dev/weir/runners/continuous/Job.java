@@ -78,10 +78,16 @@ final class Job {
     }
   }
 
-  /** The first error of a job and the operator it happened in. */
-  record Failure(String operator, Throwable error) {
+  /**
+   * The first error of a job and where it happened: in an operator (named by its head transform),
+   * or, when {@code operator} is null, in taking checkpoint {@code checkpointId}.
+   */
+  record Failure(String operator, long checkpointId, Throwable error) {
     /** The exception the run throws: it names the transform and its cause is the user's exception. */
     PipelineExecutionException toPipelineException() {
+      if (operator == null) {
+        return new PipelineExecutionException("Checkpoint " + checkpointId + " failed: " + error, error);
+      }
       String name = operator;
       Throwable cause = error;
       while (cause instanceof UserCodeException userCode && userCode.getCause() != null) {
@@ -239,7 +245,16 @@ final class Job {
 
   /** Records the job's first failure, in {@code operator}, and stops the job. */
   void fail(String operator, Throwable error) {
-    if (!stopped && failure.compareAndSet(null, new Failure(operator, error))) {
+    fail(new Failure(operator, 0, error));
+  }
+
+  /** Records the job's first failure, in taking checkpoint {@code checkpointId}, and stops the job. */
+  void failCheckpoint(long checkpointId, Throwable error) {
+    fail(new Failure(null, checkpointId, error));
+  }
+
+  private void fail(Failure first) {
+    if (!stopped && failure.compareAndSet(null, first)) {
       stop();
     }
   }

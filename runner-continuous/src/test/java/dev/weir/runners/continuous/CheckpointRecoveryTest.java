@@ -215,6 +215,17 @@ class CheckpointRecoveryTest {
   }
 
   @Test
+  void aCheckpointDirThatIsAFileFailsNamingTheFlag() throws Exception {
+    Path file = Files.createFile(directory.resolve("not-a-directory"));
+    Pipeline p = pipeline("--checkpointDir=" + file);
+    p.apply(Create.of(1));
+
+    PipelineExecutionException e = assertThrows(PipelineExecutionException.class, p::run);
+
+    assertThat(e.getMessage(), containsString("--checkpointDir=" + file + " is not a directory"));
+  }
+
+  @Test
   void aDamagedManifestFailsNamingItsPath() throws Exception {
     String sink = UUID.randomUUID().toString();
     bounded(sink, 5, "Identity").run();
