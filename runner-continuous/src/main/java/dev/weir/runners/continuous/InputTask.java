@@ -128,7 +128,10 @@ final class InputTask extends Subtask {
     }
     try {
       if (waitNanos == Long.MAX_VALUE) {
-        return inbox.take();
+        Message message = inbox.poll(1, TimeUnit.SECONDS);
+        // Checks now and then whether the job stopped, in case user code swallowed the interrupt.
+        checkRunning();
+        return message;
       }
       return waitNanos <= 0 ? inbox.poll() : inbox.poll(waitNanos, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -186,7 +187,13 @@ final class Job {
     }
     long start = System.nanoTime();
     try {
-      inbox.put(message);
+      // Checks now and then whether the job stopped, in case user code swallowed the interrupt.
+      while (!inbox.offer(message, 100, TimeUnit.MILLISECONDS)) {
+        if (stopped) {
+          done();
+          throw new Stopped();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done();
@@ -278,13 +285,14 @@ final class Job {
   void start(String name, Runnable task) {
     Thread thread = new Thread(task, name);
     thread.setDaemon(true);
+    // Under the lock that stop() interrupts under: a thread is either started before it is
+    // interrupted, or not started at all.
     synchronized (threads) {
       threads.add(thread);
-      if (stopped) {
-        return;
+      if (!stopped) {
+        thread.start();
       }
     }
-    thread.start();
   }
 
   /** Waits for every started thread to end. */
