@@ -1,6 +1,9 @@
 package dev.weir.examples;
 
 import dev.weir.examples.bench.Bench;
+import dev.weir.examples.bench.Latency;
+import dev.weir.examples.compare.Compare;
+import dev.weir.examples.complete.game.LeaderBoard;
 import dev.weir.sdk.Pipeline;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -37,6 +40,9 @@ public final class Main {
     EXAMPLES.put("EarlyAndLateFirings", new Example(
         "A stream with early, on-time and late panes printed as they fire (--rate, --seconds, --windowSeconds)",
         withoutStatus(EarlyAndLateFirings::main)));
+    EXAMPLES.put("LeaderBoard", new Example(
+        "Beam's mobile-gaming LeaderBoard: team scores with early/late panes, user scores in the global window",
+        withoutStatus(LeaderBoard::main)));
     EXAMPLES.put("MinimalWordCount", new Example(
         "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
         withoutStatus(MinimalWordCount::main)));
@@ -47,6 +53,12 @@ public final class Main {
     EXAMPLES.put("bench", new Example(
         "Runs a benchmark workload of WORKLOADS.md (--workload=W0..W3, --n, --verify) and prints its line",
         Bench::run));
+    EXAMPLES.put("latency", new Example(
+        "Runs a latency workload of WORKLOADS.md (--workload=L0|L1, --rate, --seconds) and prints its latencies",
+        Latency::run));
+    EXAMPLES.put("compare", new Example(
+        "Runs the same pipelines on every runner and setting, checks the answers agree, writes report.html",
+        Compare::run));
   }
 
   private Main() {}

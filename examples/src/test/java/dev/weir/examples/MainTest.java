@@ -87,4 +87,31 @@ class MainTest {
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(message.startsWith("Error: bench --workload=W7 is not a workload"), message);
   }
+
+  @Test
+  void listsTheLatencyAndCompareCommandsAndLeaderBoard() {
+    assertEquals(0, run());
+
+    String listing = out.toString(StandardCharsets.UTF_8);
+    assertTrue(listing.matches("(?s).*\\n  latency +Runs a latency workload of WORKLOADS.md.*"), listing);
+    assertTrue(listing.matches("(?s).*\\n  compare +Runs the same pipelines on every runner.*"), listing);
+    assertTrue(listing.matches("(?s).*\\n  LeaderBoard +Beam's mobile-gaming LeaderBoard.*"), listing);
+  }
+
+  @Test
+  void latencyWithAnUnknownWorkloadExitsWithTwo() {
+    assertEquals(2, run("latency", "--workload=L7"));
+
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("Error: latency --workload=L7 is not a latency workload"), message);
+  }
+
+  @Test
+  void compareWithAnUnknownRunnerExitsWithTwoNamingTheRunnersFound() {
+    assertEquals(2, run("compare", "--runners=flink"));
+
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("Error: compare --runners names 'flink', which is not on the classpath;"
+        + " runners found: direct"), message);
+  }
 }

@@ -152,7 +152,7 @@ public final class Bench {
   }
 
   /** The runner's name as {@code --runner} takes it: {@code DirectRunner} is {@code direct}. */
-  private static String runnerName(PipelineOptions options) {
+  static String runnerName(PipelineOptions options) {
     String name = options.getRunner().getSimpleName();
     if (name.endsWith("Runner") && name.length() > "Runner".length()) {
       name = name.substring(0, name.length() - "Runner".length());
@@ -190,8 +190,30 @@ public final class Bench {
     }
   }
 
+  /**
+   * Runs throughput workload {@code workloadName} ({@code W0} to {@code W3}) over {@code n} events on
+   * the runner of {@code options}; for the compare command.
+   *
+   * @return the answer and the run's time in seconds, from {@code run()} to the end of
+   *     {@code waitUntilFinish()}
+   * @throws IllegalArgumentException for an unknown workload or a negative {@code n}
+   */
+  public static Throughput throughput(PipelineOptions options, String workloadName, long n) {
+    checkArgument(n >= 0, "bench --n must be a number of events >= 0, got %s", n);
+    Measurement measured = measure(options, workload(workloadName), n);
+    return new Throughput(measured.answer(), measured.nanos() / 1e9);
+  }
+
+  /** The answer of throughput workload {@code workloadName} over {@code n} events, by the plain loop. */
+  public static Answer reference(String workloadName, long n) {
+    return Answer.of(ReferenceLoop.checksum(workload(workloadName), n));
+  }
+
+  /** The answer of a throughput run and its time in seconds. */
+  public record Throughput(Answer answer, double seconds) {}
+
   /** A workload's answer: the number of rows and the checksum of their hashes. */
-  record Answer(long rows, long checksum) {
+  public record Answer(long rows, long checksum) {
     static Answer of(Checksum checksum) {
       return new Answer(checksum.rows(), checksum.value());
     }
