@@ -215,6 +215,21 @@ class CheckpointRecoveryTest {
   }
 
   @Test
+  void anotherParallelismThanTheCheckpointsFailsNamingTheFlag() {
+    String sink = UUID.randomUUID().toString();
+    bounded(sink, 5, "Identity").run();
+    Pipeline wider = pipeline("--parallelism=3", "--checkpointDir=" + directory);
+    wider.apply("Numbers", Create.of(IntStream.range(0, 5).boxed().toList()))
+        .apply("Identity", MapElements.into(TypeDescriptors.integers()).via((Integer i) -> i))
+        .apply("Write", TransactionalWrite.to(new RecordingSink<>(sink)));
+
+    PipelineExecutionException e = assertThrows(PipelineExecutionException.class, wider::run);
+
+    assertThat(e.getMessage(), containsString("Fix: run with the same --parallelism"));
+    assertThat(e.getMessage(), containsString(directory.toString()));
+  }
+
+  @Test
   void aCheckpointDirThatIsAFileFailsNamingTheFlag() throws Exception {
     Path file = Files.createFile(directory.resolve("not-a-directory"));
     Pipeline p = pipeline("--checkpointDir=" + file);

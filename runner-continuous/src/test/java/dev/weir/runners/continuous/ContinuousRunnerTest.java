@@ -73,6 +73,24 @@ class ContinuousRunnerTest {
     assertThat(e.getMessage(), containsString("--bufferTimeout must be 0"));
   }
 
+  @Test
+  void rejectsOutOfRangeBufferChannelCheckpointProgressAndIdlenessFlagsNamingEach() {
+    assertThat(failureOf("--bufferSize=0"), containsString("--bufferSize must be at least 1 record, got 0"));
+    assertThat(failureOf("--channelCapacity=0"), containsString("--channelCapacity must be at least 1 buffer, got 0"));
+    assertThat(failureOf("--checkpointInterval=0"),
+        containsString("--checkpointInterval must be at least 1 millisecond, got 0"));
+    assertThat(failureOf("--progressInterval=0"),
+        containsString("--progressInterval must be at least 1 millisecond (use --quietProgress"));
+    assertThat(failureOf("--sourceIdleTimeout=-5"),
+        containsString("--sourceIdleTimeout must be 0 (never idle) or more milliseconds, got -5"));
+  }
+
+  private static String failureOf(String flag) {
+    Pipeline p = pipeline(flag);
+    p.apply(Create.of(1));
+    return assertThrows(IllegalArgumentException.class, p::run).getMessage();
+  }
+
   /** Records the name of the thread it runs on. */
   static final class RecordThreadFn extends DoFn<KV<Integer, Iterable<Integer>>, Integer> {
     private static final long serialVersionUID = 1L;
