@@ -46,6 +46,9 @@ public final class Main {
     EXAMPLES.put("MinimalWordCount", new Example(
         "WordCount in one chain of lambdas; reads the bundled sample, writes ./wordcounts-*",
         withoutStatus(MinimalWordCount::main)));
+    EXAMPLES.put("KafkaWindowedWordCount", new Example(
+        "Counts words per event-time window from Kafka topic --inputTopic into --outputTopic, exactly once",
+        KafkaWindowedWordCount::run));
     EXAMPLES.put("StreamingJsonFilter", new Example(
         "Streams JSON readings from --inputDir: signal > 15 and per-device 1-minute averages to --output,"
             + " exactly once; stops after --idleTimeout without new files",

@@ -44,6 +44,24 @@ public abstract class UnboundedSource<T, CheckpointMarkT extends UnboundedSource
   public abstract UnboundedReader<T> createReader(PipelineOptions options, CheckpointMarkT checkpointMark)
       throws IOException;
 
+  /**
+   * A reader that delivers exactly the records a reader of this source delivered between making
+   * the marks {@code start} and {@code end} (each once, in any order), and from then on reads as
+   * a reader created from {@code end} would. A runner that replays a logged range (the micro-batch
+   * runner re-running a batch) uses it, so that the replay reads the same records as the original
+   * run even when the source's order depends on timing (records of several Kafka partitions, say).
+   *
+   * <p>The default is {@link #createReader createReader(options, start)}, which is exact for
+   * sources whose readers deliver records from a mark in one fixed order.
+   *
+   * @param start where the range starts; null for a reader's beginning
+   * @param end a mark made after {@code start} by the same reader, possibly coded in between
+   */
+  public UnboundedReader<T> createReader(PipelineOptions options, CheckpointMarkT start, CheckpointMarkT end)
+      throws IOException {
+    return createReader(options, start);
+  }
+
   /** Encodes this source's checkpoint marks, so that a runner can store them. */
   public abstract Coder<CheckpointMarkT> getCheckpointMarkCoder();
 
