@@ -305,22 +305,23 @@ final class InputTask extends Subtask {
 
   /**
    * The minimum watermark over the channels of {@code view} (null: the main input) that are not
-   * idle; if every one of them is idle, the minimum over all of them (nothing advances).
+   * idle; if every one of them is idle, the maximum over all of them, as Flink does: no channel
+   * will advance any more, so everything up to the furthest watermark is flushed.
    */
   private Instant watermarkOf(PCollectionView<?> view) {
     Instant min = BoundedWindow.TIMESTAMP_MAX_VALUE;
-    Instant minOfAll = BoundedWindow.TIMESTAMP_MAX_VALUE;
+    Instant maxOfAll = BoundedWindow.TIMESTAMP_MIN_VALUE;
     boolean active = false;
     for (int i = 0; i < channels.size(); i++) {
       if (channels.get(i).view() == view) {
-        minOfAll = earlier(minOfAll, watermarks[i]);
+        maxOfAll = watermarks[i].isAfter(maxOfAll) ? watermarks[i] : maxOfAll;
         if (!idle[i]) {
           active = true;
           min = earlier(min, watermarks[i]);
         }
       }
     }
-    return active ? min : minOfAll;
+    return active ? min : maxOfAll;
   }
 
   private static Instant earlier(Instant a, Instant b) {
