@@ -1,7 +1,5 @@
 package dev.weir.examples.chaos;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,8 +10,6 @@ import org.junit.jupiter.api.Test;
 class ContinuousCrashTest {
   @Test
   void outputIsExactlyOnceAfterThreeKills() {
-    assumeTrue(RunnerCrashTests.registered("ContinuousRunner"),
-        "ContinuousRunner is not on the examples' class path yet");
     // Checkpoints every 300 ms, so that kills fall before, during and after several of them.
     RunnerCrashTests.assertExactlyOnceAfterKills("ContinuousRunner", 6, "--parallelism=2", "--checkpointInterval=300");
   }

@@ -3,13 +3,11 @@ package dev.weir.examples.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weir.sdk.runners.PipelineRunnerRegistrar;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * Runs {@code chaos} on a streaming runner in a test: the pipeline in a child JVM, killed three
@@ -22,18 +20,6 @@ final class RunnerCrashTests {
   static final int KILLS = 3;
 
   private RunnerCrashTests() {}
-
-  /** Whether a runner with simple class name {@code runner} is registered on the class path. */
-  static boolean registered(String runner) {
-    for (PipelineRunnerRegistrar registrar : ServiceLoader.load(PipelineRunnerRegistrar.class)) {
-      for (Class<?> type : registrar.getPipelineRunners()) {
-        if (type.getSimpleName().equals(runner)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
 
   /**
    * Runs {@code chaos} on {@code runner} with {@code seed} and {@code runnerFlags}, and asserts its
