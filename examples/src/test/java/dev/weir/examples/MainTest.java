@@ -35,6 +35,17 @@ class MainTest {
   }
 
   @Test
+  void chaosIsListedAndItsFlagErrorsExitWithTwo() {
+    assertEquals(0, run());
+    assertTrue(out.toString(StandardCharsets.UTF_8).matches("(?s).*\\n  chaos +Kills the exactly-once demo pipeline.*"));
+
+    assertEquals(2, run("chaos", "--runner=direct", "--kills=1"));
+
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("Error: chaos --runner=direct: the DirectRunner keeps no checkpoint"), message);
+  }
+
+  @Test
   void anUnknownExampleFailsAndListsTheKnownOnes() {
     assertEquals(2, run("WordCont"));
 
