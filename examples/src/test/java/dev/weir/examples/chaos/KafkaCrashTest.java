@@ -40,11 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(KafkaBroker.class)
 class KafkaCrashTest {
-  static final int RECORDS = 20_000;
+  static final int RECORDS = 12_000;
   static final int KEYS = 16;
   static final int PARTITIONS = 4;
   static final int KILLS = 3;
-  /** Records per second per instance of the pacing step: a run of about 10 to 20 seconds. */
+  /** Records per second per instance of the pacing step: an uninterrupted run takes about 12 seconds. */
   static final long RATE = 1_000;
   /** Every input record is stamped before this; the pipeline reads each partition up to it. */
   private static final long STOP_READ_TIME_MILLIS = 1_000_000;
@@ -81,16 +81,28 @@ class KafkaCrashTest {
         .withTimeoutPerRun(Duration.standardSeconds(90))
         .withAfterEachRun(run -> committedAfterRun.add(broker.readCommitted(output).size()));
 
-    CrashTester.Result result = tester.run();
+    CrashTester.Result result;
+    try {
+      result = tester.run();
+    } catch (AssertionError failed) {
+      // What the consumer sees so far often tells why a run failed or ended early.
+      ChaosChecker.Report report = check(broker, output);
+      throw new AssertionError(failed.getMessage() + "\nrecords committed after each run " + committedAfterRun
+          + ", the output topic now: lost=" + report.lost() + " duplicated=" + report.duplicated() + " wrong="
+          + report.wrong() + "\n" + String.join("\n", report.problems()), failed);
+    }
 
-    ChaosChecker.Report report = ChaosChecker.checkLines("topic " + output, lines(broker.readCommitted(output)),
-        RECORDS, KEYS);
+    ChaosChecker.Report report = check(broker, output);
     String details = "runner " + runner + ", kill plan " + tester.plan() + ", records committed after each run "
         + committedAfterRun + "\n" + String.join("\n", report.problems()) + "\nruns:\n" + describe(result);
     assertEquals("lost=0 duplicated=0 wrong=0",
         "lost=" + report.lost() + " duplicated=" + report.duplicated() + " wrong=" + report.wrong(), details);
     assertTrue(killedWhilePartlyCommitted(result, committedAfterRun),
         "no kill came while part of the output was committed, so resuming was not tested: " + details);
+  }
+
+  private static ChaosChecker.Report check(KafkaBroker broker, String output) {
+    return ChaosChecker.checkLines("topic " + output, lines(broker.readCommitted(output)), RECORDS, KEYS);
   }
 
   private ChildJvm.Spec child(KafkaBroker broker, String runner, String input, String output, String... runnerFlags) {
