@@ -24,14 +24,10 @@ import org.joda.time.Instant;
  *
  * <p>Made unsplit; its first reader (or {@link #split}) splits the unbounded source as
  * {@link BoundedReadFromUnboundedSource} describes. One reader reads all of its source's parts,
- * taking one record from each open part in turn, in a fixed cyclic order, so that time-limited
- * parts read at the same time rather than one after the other. When the part whose turn it is has
- * no record available, the reader waits for it (10 ms at first, doubling up to one second, never
- * past the read time) rather than moving on: the order of the records then depends only on what
- * each part reads, not on when its records arrive, so a reader opened again reads the same records
- * in the same order when its parts do (as the streaming runners require of a bounded source they
- * resume by counting the records read). Its size is unknown (0), so runners read it whole unless
- * they split it themselves. Immutable and serializable.
+ * taking records from them in turn, so that time-limited parts read at the same time rather than
+ * one after the other; when none has a record available it waits, 10 ms at first and doubling up
+ * to one second, but never past the read time. Its size is unknown (0), so runners read it whole
+ * unless they split it themselves. Immutable and serializable.
  *
  * @param <T> the type of elements read
  */
@@ -149,51 +145,39 @@ final class UnboundedReadAsBoundedSource<T> extends BoundedSource<T> {
     public boolean advance() throws IOException {
       long wait = FIRST_WAIT_MILLIS;
       while (true) {
-        int index = nextOpenPart();
-        if (index < 0) {
+        boolean anyOpen = false;
+        for (int i = 0; i < parts.size(); i++) {
+          int index = (next + i) % parts.size();
+          Part<T> part = parts.get(index);
+          if (part.done) {
+            continue;
+          }
+          if (part.remaining == 0 || System.nanoTime() - deadlineNanos >= 0) {
+            part.finish();
+            continue;
+          }
+          anyOpen = true;
+          if (part.read()) {
+            next = (index + 1) % parts.size();
+            current = part.reader.getCurrent();
+            currentTimestamp = part.reader.getCurrentTimestamp();
+            atRecord = true;
+            return true;
+          }
+          if (!part.reader.getWatermark().isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+            part.finish();
+          }
+        }
+        if (!anyOpen) {
           atRecord = false;
           return false;
-        }
-        Part<T> part = parts.get(index);
-        if (part.read()) {
-          next = (index + 1) % parts.size();
-          current = part.reader.getCurrent();
-          currentTimestamp = part.reader.getCurrentTimestamp();
-          atRecord = true;
-          return true;
-        }
-        if (!part.reader.getWatermark().isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
-          part.finish();
-          wait = FIRST_WAIT_MILLIS;
-          continue;
         }
         waitForData(wait);
         wait = Math.min(wait * 2, LONGEST_WAIT_MILLIS);
       }
     }
 
-    /**
-     * The index of the first part from {@link #next} on that may still deliver a record, finishing
-     * the parts on the way that have read their share or run out of time; -1 if none is left.
-     */
-    private int nextOpenPart() throws IOException {
-      for (int i = 0; i < parts.size(); i++) {
-        int index = (next + i) % parts.size();
-        Part<T> part = parts.get(index);
-        if (part.done) {
-          continue;
-        }
-        if (part.remaining == 0 || System.nanoTime() - deadlineNanos >= 0) {
-          part.finish();
-          continue;
-        }
-        next = index;
-        return index;
-      }
-      return -1;
-    }
-
-    // The part whose turn it is has no record yet: wait a little before asking it again.
+    // No part had a record: the data is not there yet, so wait a little before asking again.
     private void waitForData(long millis) throws IOException {
       long untilDeadline = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
       try {

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weir.sdk.Pipeline;
-import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.options.PipelineOptionsFactory;
@@ -104,49 +103,6 @@ class BoundedReadFromUnboundedSourceTest {
 
     assertThat(parts.size(), equalTo(3));
     assertThat(values, equalTo(LongStream.range(10, 25_010).boxed().toList()));
-  }
-
-  @Test
-  void takesRecordsFromThePartsInAFixedTurnWhateverTheirTiming() throws Exception {
-    // The second part says "no record yet" three times before each record; the first never does.
-    UnboundedReadAsBoundedSource<String> source =
-        UnboundedReadAsBoundedSource.of(new TwoParts(abcde(), abcde().withPauses(3)), 100, null);
-    List<String> values = readAll(source)
-        .stream().map(TimestampedValue::getValue).toList();
-
-    assertThat(values, contains("a", "a", "b", "b", "c", "c", "d", "d", "e", "e"));
-  }
-
-  /** An unbounded source that splits into the two sources it is given. */
-  private static final class TwoParts extends UnboundedSource<String, ListUnboundedSource.IndexMark> {
-    private static final long serialVersionUID = 1L;
-    private final ListUnboundedSource<String> first;
-    private final ListUnboundedSource<String> second;
-
-    TwoParts(ListUnboundedSource<String> first, ListUnboundedSource<String> second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public List<ListUnboundedSource<String>> split(int desiredNumSplits, PipelineOptions options) {
-      return List.of(first, second);
-    }
-
-    @Override
-    public UnboundedReader<String> createReader(PipelineOptions options, ListUnboundedSource.IndexMark mark) {
-      return first.createReader(options, mark);
-    }
-
-    @Override
-    public Coder<ListUnboundedSource.IndexMark> getCheckpointMarkCoder() {
-      return first.getCheckpointMarkCoder();
-    }
-
-    @Override
-    public Coder<String> getOutputCoder() {
-      return StringUtf8Coder.of();
-    }
   }
 
   @Test
