@@ -2,6 +2,7 @@ package dev.weir.examples;
 
 import dev.weir.examples.bench.Bench;
 import dev.weir.examples.bench.Latency;
+import dev.weir.examples.chaos.Chaos;
 import dev.weir.examples.compare.Compare;
 import dev.weir.examples.complete.game.LeaderBoard;
 import dev.weir.sdk.Pipeline;
@@ -19,13 +20,14 @@ import java.util.function.Consumer;
  * java -jar examples/target/weir-examples.jar                      # lists the examples
  * java -jar examples/target/weir-examples.jar WordCount --output=/tmp/counts [--runner=direct]
  * java -jar examples/target/weir-examples.jar bench --workload=W1 --n=1000000 --verify
+ * java -jar examples/target/weir-examples.jar chaos --runner=MicroBatchRunner --kills=3 --seed=42
  * </pre>
  *
  * <p>Example names match ignoring case. An unknown name prints the list and exits with status 2;
  * so do invalid flags and invalid pipelines (a missing input file, say), with their message. A
  * pipeline that fails while running prints the failure and its cause and exits with status 1, as
  * does an example that reports a failure of its own (a {@code bench --verify} that found a
- * difference).
+ * difference, a {@code chaos} run that found a lost, duplicated or wrong record).
  */
 public final class Main {
   private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
@@ -62,6 +64,9 @@ public final class Main {
     EXAMPLES.put("compare", new Example(
         "Runs the same pipelines on every runner and setting, checks the answers agree, writes report.html",
         Compare::run));
+    EXAMPLES.put("chaos", new Example(
+        "Kills the exactly-once demo pipeline in a child JVM --kills times and checks its output (--runner, --seed)",
+        Chaos::run));
   }
 
   private Main() {}

@@ -35,6 +35,17 @@ class MainTest {
   }
 
   @Test
+  void chaosIsListedAndItsFlagErrorsExitWithTwo() {
+    assertEquals(0, run());
+    assertTrue(out.toString(StandardCharsets.UTF_8).matches("(?s).*\\n  chaos +Kills the exactly-once demo pipeline.*"));
+
+    assertEquals(2, run("chaos", "--runner=direct", "--kills=1"));
+
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("Error: chaos --runner=direct: the DirectRunner keeps no checkpoint"), message);
+  }
+
+  @Test
   void anUnknownExampleFailsAndListsTheKnownOnes() {
     assertEquals(2, run("WordCont"));
 
@@ -77,7 +88,7 @@ class MainTest {
 
     String output = out.toString(StandardCharsets.UTF_8);
     assertTrue(output.matches("workload=W0 system=weir runner=direct n=1000 rows=\\d+ checksum=-?\\d+ seconds=\\S+"
-        + " events_per_sec=\\d+\\Rverify=ok\\R"), output);
+        + " events_per_sec=\\d+\\Rverify=ok\\Rreference_loop_seconds=\\S+\\R"), output);
   }
 
   @Test

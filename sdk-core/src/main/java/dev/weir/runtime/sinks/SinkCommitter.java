@@ -79,8 +79,17 @@ public final class SinkCommitter<CommittableT> {
 
   /** The transactions prepared and not yet committed, encoded for a log or checkpoint. */
   public synchronized byte[] pendingBytes() {
+    return pendingBytesUpTo(Long.MAX_VALUE);
+  }
+
+  /**
+   * The transactions up to and including {@code transactionId} prepared and not yet committed,
+   * encoded as {@link #pendingBytes} does: what a checkpoint holds when shards may already have
+   * prepared transactions of later checkpoints.
+   */
+  public synchronized byte[] pendingBytesUpTo(long transactionId) {
     List<KV<Long, List<CommittableT>>> entries = new ArrayList<>();
-    for (Map.Entry<Long, List<CommittableT>> entry : pending.entrySet()) {
+    for (Map.Entry<Long, List<CommittableT>> entry : pending.headMap(transactionId, true).entrySet()) {
       entries.add(KV.of(entry.getKey(), List.copyOf(entry.getValue())));
     }
     try {

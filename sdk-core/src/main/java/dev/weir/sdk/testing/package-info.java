@@ -4,8 +4,12 @@
  * dev.weir.sdk.testing.ValidatesRunner} (the tag of the runner-validation suite), as in Beam's
  * {@code org.apache.beam.sdk.testing}.
  *
- * <p>Public API: those three, {@link dev.weir.sdk.testing.SerializableMatcher} and {@link
- * dev.weir.sdk.testing.SerializableMatchers}. Everything else here is internal.
+ * <p>Public API: those three, {@link dev.weir.sdk.testing.SerializableMatcher}, {@link
+ * dev.weir.sdk.testing.SerializableMatchers}, and the crash-testing machinery: {@link
+ * dev.weir.sdk.testing.ChildJvm} (a main class in a child JVM, killed with {@code SIGKILL}) and
+ * {@link dev.weir.sdk.testing.CrashTester} (kills it at moments drawn from a seed and restarts it
+ * until it finishes), with which the {@code chaos} example crash-tests the streaming runners and
+ * users crash-test their own pipelines. Everything else here is internal.
  *
  * <p>Where Weir differs from Beam, and why:
  *

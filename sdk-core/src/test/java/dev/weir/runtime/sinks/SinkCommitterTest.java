@@ -49,6 +49,18 @@ class SinkCommitterTest {
   }
 
   @Test
+  void pendingBytesUpToATransactionLeaveOutLaterOnes() throws Exception {
+    committer.prepared(7, "x");
+    committer.prepared(8, "y");
+    byte[] snapshot = committer.pendingBytesUpTo(7);
+    SinkCommitter<String> restarted = new SinkCommitter<>("Write", sink);
+
+    restarted.resume(snapshot);
+
+    assertThat(sink.log, contains("resume {7=[x]}"));
+  }
+
+  @Test
   void nothingIsCommittedForATransactionNoShardWroteIn() throws Exception {
     SinkShardWriter<String, String> shard = new SinkShardWriter<>("Write", sink, 0);
     shard.begin(4);

@@ -1,6 +1,7 @@
 package dev.weir.runners.direct.streaming;
 
 import dev.weir.runners.direct.execution.ExecutionContext;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.sdk.values.PCollection;
 import org.joda.time.Duration;
 import org.joda.time.Instant;

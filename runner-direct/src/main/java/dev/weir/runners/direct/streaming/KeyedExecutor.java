@@ -1,6 +1,7 @@
 package dev.weir.runners.direct.streaming;
 
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;

@@ -5,6 +5,7 @@ import dev.weir.runners.direct.execution.ElementChecks;
 import dev.weir.runners.direct.execution.ParDoEvaluator;
 import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;

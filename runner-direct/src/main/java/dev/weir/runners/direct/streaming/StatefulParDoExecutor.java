@@ -5,6 +5,7 @@ import dev.weir.runners.direct.execution.ElementChecks;
 import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.dofn.OutputManager;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.runtime.state.StatefulDoFnCore;
 import dev.weir.runtime.state.StatefulStep;
 import dev.weir.runtime.values.WindowedValue;

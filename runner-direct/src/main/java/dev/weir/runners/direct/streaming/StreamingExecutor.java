@@ -10,6 +10,7 @@ import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.Primitive;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.runtime.timers.Clock;
 import dev.weir.runtime.timers.ManualClock;
 import dev.weir.sdk.Pipeline.PipelineExecutionException;

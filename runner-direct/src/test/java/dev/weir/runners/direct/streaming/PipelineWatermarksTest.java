@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import dev.weir.runners.direct.execution.ExecutionContext;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.testing.TestStream;

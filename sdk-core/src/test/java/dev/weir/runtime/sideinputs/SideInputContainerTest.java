@@ -1,4 +1,4 @@
-package dev.weir.runners.direct.streaming;
+package dev.weir.runtime.sideinputs;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;

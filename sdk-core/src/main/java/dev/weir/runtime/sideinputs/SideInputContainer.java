@@ -1,4 +1,4 @@
-package dev.weir.runners.direct.streaming;
+package dev.weir.runtime.sideinputs;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -27,20 +27,20 @@ import org.joda.time.Instant;
  * final contents (late elements, if the collection allows them, are added when they arrive). The
  * global window is ready only when the watermark reaches the end of time, since elements put into
  * the global window may carry timestamps past its end (a grouping's output, re-windowed). A
- * main-input element whose side inputs are not ready in its window waits (see
- * {@link ParDoExecutor}). The value of a view in a window is its {@link ViewFn} applied to the
+ * main-input element whose side inputs are not ready in its window waits in the runner until
+ * they are. The value of a view in a window is its {@link ViewFn} applied to the
  * window's elements, computed when first read and again after the contents changed.
  *
- * <p>Thread-safe: the driver thread adds elements and moves watermarks, workers read.
+ * <p>Thread-safe: one thread at a time adds elements and moves watermarks, any thread reads.
  * {@link #version()} grows with every change that may make a window ready, so that waiting
  * elements are looked at again only when something changed.
  */
-final class SideInputContainer implements SideInputReader {
+public final class SideInputContainer implements SideInputReader {
   private final Map<PCollectionView<?>, ViewContents> views;
   private final AtomicLong version = new AtomicLong();
 
   /** A container of {@code views}, all empty, their watermarks at the beginning of time. */
-  SideInputContainer(Collection<PCollectionView<?>> views) {
+  public SideInputContainer(Collection<PCollectionView<?>> views) {
     Map<PCollectionView<?>, ViewContents> byView = new HashMap<>();
     for (PCollectionView<?> view : views) {
       byView.put(view, new ViewContents());
@@ -49,7 +49,7 @@ final class SideInputContainer implements SideInputReader {
   }
 
   /** Adds {@code elements} of {@code view}'s collection, each to every window it is in. */
-  void add(PCollectionView<?> view, List<? extends WindowedValue<?>> elements) {
+  public void add(PCollectionView<?> view, List<? extends WindowedValue<?>> elements) {
     ViewContents contents = contentsOf(view);
     for (WindowedValue<?> element : elements) {
       for (BoundedWindow window : element.getWindows()) {
@@ -60,7 +60,7 @@ final class SideInputContainer implements SideInputReader {
   }
 
   /** Moves the watermark of {@code view}'s collection to {@code watermark}. */
-  void advanceWatermark(PCollectionView<?> view, Instant watermark) {
+  public void advanceWatermark(PCollectionView<?> view, Instant watermark) {
     ViewContents contents = contentsOf(view);
     if (!watermark.equals(contents.watermark)) {
       contents.watermark = watermark;
@@ -69,12 +69,12 @@ final class SideInputContainer implements SideInputReader {
   }
 
   /** A number that grows whenever a view's contents or watermark change. */
-  long version() {
+  public long version() {
     return version.get();
   }
 
   /** Whether every view of {@code views} is ready in the side-input window of {@code mainWindow}. */
-  boolean allReady(Collection<PCollectionView<?>> views, BoundedWindow mainWindow) {
+  public boolean allReady(Collection<PCollectionView<?>> views, BoundedWindow mainWindow) {
     for (PCollectionView<?> view : views) {
       BoundedWindow sideWindow = view.getWindowMappingFn().getSideInputWindow(mainWindow);
       Instant watermark = contentsOf(view).watermark;

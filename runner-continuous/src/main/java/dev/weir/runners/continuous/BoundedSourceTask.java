@@ -1,0 +1,84 @@
+package dev.weir.runners.continuous;
+
+import dev.weir.runners.continuous.JobPlan.Stage;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.io.BoundedSource;
+import dev.weir.sdk.io.BoundedSource.BoundedReader;
+import java.util.List;
+
+/**
+ * A subtask of a {@code Read.Bounded}: reads its parts of the source one after the other, pushing
+ * each record through the chain as it is read. Its watermark stays at the beginning of time until
+ * every part is read, then the subtask ends its output (the end of time, then the end).
+ *
+ * <p>Checkpoints: when a barrier is due, the subtask's position (which part, how many of its
+ * records were read) is its state; a restored subtask skips what was read before.
+ *
+ * <p>The job counts the subtask as busy while it runs, so that a TestStream plays its events only
+ * once bounded inputs are read.
+ */
+final class BoundedSourceTask extends Subtask {
+  /** How many records go through the chain between two bundle ends and buffer timeout checks. */
+  private static final int RECORDS_PER_BUNDLE = 256;
+
+  private final List<? extends BoundedSource<?>> parts;
+
+  BoundedSourceTask(Job job, Stage stage, int subtask, List<? extends BoundedSource<?>> parts) {
+    super(job, stage, subtask);
+    this.parts = parts;
+    job.busy();
+  }
+
+  @Override
+  void body() throws Exception {
+    try {
+      Receiver output = chain.receiverFor(stage.head.outputCollection());
+      chain.buildAll(List.of(stage.head.outputCollection()));
+      int first = 0;
+      long skip = 0;
+      List<byte[]> restored = restoredState();
+      if (restoredFinished()) {
+        first = parts.size();
+      } else if (restored != null) {
+        first = (int) StateSections.decodeLong(restored.get(1));
+        skip = StateSections.decodeLong(restored.get(2));
+      }
+      for (int i = first; i < parts.size(); i++) {
+        read(i, output, i == first ? skip : 0);
+      }
+      endOfInput();
+    } finally {
+      job.done();
+    }
+  }
+
+  /**
+   * Reads part {@code index}, skipping its first {@code skip} records (read before the restored
+   * checkpoint: a bounded source reads the same records in the same order every time).
+   */
+  private void read(int index, Receiver output, long skip) throws Exception {
+    try (BoundedReader<?> reader = parts.get(index).createReader(job.options())) {
+      long count = 0;
+      for (boolean available = reader.start(); available; available = reader.advance()) {
+        checkRunning();
+        if (count < skip) {
+          count++;
+          continue;
+        }
+        output.accept(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
+        stats.recordsIn.incrementAndGet();
+        count++;
+        long barrier = barrierDue();
+        if (barrier != 0) {
+          long position = count;
+          takeCheckpoint(barrier, () -> StateSections.running().addLong(index).addLong(position).build(), null);
+        }
+        if (count % RECORDS_PER_BUNDLE == 0) {
+          chain.finishBundles();
+          chain.shipIfDue(System.nanoTime());
+        }
+      }
+    }
+    chain.finishBundles();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.weir.runners.continuous;
+
+import com.google.common.hash.Hashing;
+import dev.weir.runners.continuous.JobPlan.Stage;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.CoderException;
+import dev.weir.sdk.coders.CoderUtils;
+import dev.weir.sdk.values.KV;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.joda.time.Instant;
+
+/**
+ * The writing end of one subtask's channel into every subtask of a downstream stage: records are
+ * routed (by the hash of their key's encoding, round-robin, or to every subtask for a side input),
+ * collected in one buffer per downstream subtask, and shipped when the buffer is full, when it is
+ * older than {@code --bufferTimeout}, or before a watermark, barrier or the end of input, so that
+ * a channel keeps its order.
+ *
+ * <p>Owned by one thread. Shipping blocks while the downstream inbox is full (back-pressure); the
+ * time blocked is counted in the writer's {@link TaskStats}.
+ */
+final class ChannelWriter implements Receiver {
+  /** How a record picks its downstream subtasks. */
+  enum Routing { BY_KEY, ROUND_ROBIN, BROADCAST }
+
+  private final Job job;
+  private final Stage target;
+  private final int channel;
+  private final Routing routing;
+  private final Coder<Object> keyCoder;
+  private final TaskStats stats;
+  private final List<List<WindowedValue<?>>> buffers = new ArrayList<>();
+  private final int bufferSize;
+  private final long timeoutNanos;
+  private long oldestNanos;
+  private int buffered;
+  private int next;
+  /** While true, buffers grow without limit and are shipped only by {@link #shipAll}. */
+  private boolean holding;
+
+  @SuppressWarnings("unchecked")
+  ChannelWriter(Job job, Stage target, int channel, Routing routing, Coder<?> keyCoder, TaskStats stats) {
+    this.job = job;
+    this.target = target;
+    this.channel = channel;
+    this.routing = routing;
+    this.keyCoder = (Coder<Object>) keyCoder;
+    this.stats = stats;
+    this.bufferSize = job.options().getBufferSize();
+    this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(job.options().getBufferTimeout());
+    for (int i = 0; i < target.parallelism; i++) {
+      buffers.add(new ArrayList<>());
+    }
+  }
+
+  @Override
+  public void accept(WindowedValue<?> element) {
+    if (buffered == 0) {
+      oldestNanos = System.nanoTime();
+    }
+    switch (routing) {
+      case BY_KEY -> add(subtaskOfKey(((KV<?, ?>) element.getValue()).getKey()), element);
+      case ROUND_ROBIN -> {
+        add(next, element);
+        next = (next + 1) % buffers.size();
+      }
+      case BROADCAST -> {
+        for (int i = 0; i < buffers.size(); i++) {
+          add(i, element);
+        }
+      }
+      default -> throw new IllegalStateException("Unknown routing " + routing);
+    }
+    stats.recordsOut.incrementAndGet();
+    if (timeoutNanos == 0 && !holding) {
+      shipAll();
+    }
+  }
+
+  private void add(int subtask, WindowedValue<?> element) {
+    List<WindowedValue<?>> buffer = buffers.get(subtask);
+    buffer.add(element);
+    buffered++;
+    if (buffer.size() >= bufferSize && !holding) {
+      ship(subtask);
+    }
+  }
+
+  private int subtaskOfKey(Object key) {
+    byte[] encoded;
+    try {
+      encoded = CoderUtils.encodeToByteArray(keyCoder, key);
+    } catch (CoderException e) {
+      throw new IllegalStateException("The key " + key + " of a record for '" + target.name()
+          + "' could not be encoded with " + keyCoder + ": " + e + ". Fix the key coder.", e);
+    }
+    return Math.floorMod(Hashing.murmur3_32_fixed().hashBytes(encoded).asInt(), buffers.size());
+  }
+
+  /** Holds every record in the buffers (true) until {@link #shipAll}, or goes back to normal (false). */
+  void hold(boolean hold) {
+    this.holding = hold;
+  }
+
+  /** Ships the buffers if the oldest record in them waited at least {@code --bufferTimeout}. */
+  void shipIfDue(long nowNanos) {
+    if (buffered > 0 && nowNanos - oldestNanos >= timeoutNanos) {
+      shipAll();
+    }
+  }
+
+  /** Ships every non-empty buffer. */
+  void shipAll() {
+    for (int i = 0; i < buffers.size(); i++) {
+      if (!buffers.get(i).isEmpty()) {
+        ship(i);
+      }
+    }
+  }
+
+  /** Whether records wait in a buffer. */
+  boolean hasBuffered() {
+    return buffered > 0;
+  }
+
+  /** The system nano time at which the oldest buffered record is due; meaningful if {@link #hasBuffered}. */
+  long dueNanos() {
+    return oldestNanos + timeoutNanos;
+  }
+
+  private void ship(int subtask) {
+    List<WindowedValue<?>> buffer = buffers.get(subtask);
+    buffers.set(subtask, new ArrayList<>());
+    buffered -= buffer.size();
+    send(subtask, new Message.Records(channel, buffer));
+  }
+
+  void sendWatermark(Instant watermark) {
+    shipAll();
+    for (int i = 0; i < buffers.size(); i++) {
+      send(i, new Message.Watermark(channel, watermark));
+    }
+  }
+
+  void sendBarrier(long checkpointId) {
+    shipAll();
+    for (int i = 0; i < buffers.size(); i++) {
+      send(i, new Message.Barrier(channel, checkpointId));
+    }
+  }
+
+  void sendIdle() {
+    shipAll();
+    for (int i = 0; i < buffers.size(); i++) {
+      send(i, new Message.Idle(channel));
+    }
+  }
+
+  void sendEnd() {
+    shipAll();
+    for (int i = 0; i < buffers.size(); i++) {
+      send(i, new Message.EndOfInput(channel));
+    }
+  }
+
+  private void send(int subtask, Message message) {
+    long blocked = job.send(target, subtask, message);
+    if (blocked > 0) {
+      stats.blockedNanos.addAndGet(blocked);
+    }
+  }
+}

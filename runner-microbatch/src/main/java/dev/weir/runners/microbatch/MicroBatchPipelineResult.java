@@ -1,0 +1,149 @@
+package dev.weir.runners.microbatch;
+
+import dev.weir.runners.microbatch.execution.MicroBatchQuery;
+import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.metrics.AggregatedMetricResults;
+import dev.weir.runtime.metrics.MetricsContainerStepMap;
+import dev.weir.sdk.Pipeline.PipelineExecutionException;
+import dev.weir.sdk.PipelineResult;
+import dev.weir.sdk.metrics.MetricResults;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.joda.time.Duration;
+
+/**
+ * A run of the {@link MicroBatchRunner}: its state, waiting for it, cancelling it, its metrics and
+ * the progress of its batches.
+ *
+ * <p>Thread-safe. The query runs on its own thread from {@link #start}. States go {@code RUNNING}
+ * then one of {@code DONE}, {@code FAILED} or {@code CANCELLED}, never back. {@code
+ * waitUntilFinish} returns once the query has ended, its worker threads stopped and its DoFns torn
+ * down; for a failed run it throws, on every call, the {@link PipelineExecutionException} that
+ * names the transform and carries the user's exception as its cause. Metrics are live; committed
+ * values equal attempted ones. {@link #recentProgress()} keeps the last
+ * {@value #PROGRESS_KEPT} batches' {@link BatchProgress}.
+ */
+public final class MicroBatchPipelineResult implements PipelineResult {
+  private static final int PROGRESS_KEPT = 100;
+
+  private final MicroBatchQuery query;
+  private final MetricResults metrics;
+  private final boolean quiet;
+  private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private final Deque<BatchProgress> recent = new ArrayDeque<>();
+  private volatile PipelineExecutionException failure;
+
+  private MicroBatchPipelineResult(PipelineGraph graph, MicroBatchOptions options, MetricsContainerStepMap metrics) {
+    this.query = new MicroBatchQuery(graph, options, metrics, this::onProgress);
+    this.metrics = AggregatedMetricResults.committedEqualsAttempted(metrics);
+    this.quiet = options.isQuietProgress();
+  }
+
+  /** Starts a query of {@code graph} on a new thread and returns the handle on its run. */
+  static MicroBatchPipelineResult start(PipelineGraph graph, MicroBatchOptions options, MetricsContainerStepMap metrics) {
+    MicroBatchPipelineResult result = new MicroBatchPipelineResult(graph, options, metrics);
+    Thread driver = new Thread(result::drive, "weir-microbatch-driver");
+    driver.start();
+    return result;
+  }
+
+  private void drive() {
+    try {
+      State outcome = query.run();
+      state.compareAndSet(State.RUNNING, outcome);
+    } catch (PipelineExecutionException e) {
+      failure = e;
+      state.compareAndSet(State.RUNNING, State.FAILED);
+    } catch (RuntimeException | Error e) {
+      failure = new PipelineExecutionException("The MicroBatchRunner failed: " + e, e);
+      state.compareAndSet(State.RUNNING, State.FAILED);
+    } finally {
+      ended.countDown();
+    }
+  }
+
+  private void onProgress(BatchProgress progress) {
+    synchronized (recent) {
+      recent.addLast(progress);
+      if (recent.size() > PROGRESS_KEPT) {
+        recent.removeFirst();
+      }
+    }
+    if (!quiet) {
+      // The progress line is this runner's console report, as Spark's query progress is.
+      System.err.println("[weir-microbatch] " + progress.toLine());
+    }
+  }
+
+  /** The progress of the last batch that committed, or null if none did yet. */
+  public BatchProgress lastProgress() {
+    synchronized (recent) {
+      return recent.peekLast();
+    }
+  }
+
+  /** The progress of the most recent batches, oldest first. */
+  public List<BatchProgress> recentProgress() {
+    synchronized (recent) {
+      return List.copyOf(recent);
+    }
+  }
+
+  @Override
+  public State getState() {
+    return state.get();
+  }
+
+  /** Stops the run; returns {@code CANCELLED}, or the terminal state it had already reached. */
+  @Override
+  public State cancel() {
+    if (state.compareAndSet(State.RUNNING, State.CANCELLED)) {
+      query.cancel();
+    }
+    return state.get();
+  }
+
+  /**
+   * Waits at most {@code duration} for the run to end; a duration under one millisecond waits
+   * without limit. Returns the terminal state, or null if the time ran out or this thread was
+   * interrupted (its interrupt flag is then set again).
+   */
+  @Override
+  public State waitUntilFinish(Duration duration) {
+    try {
+      if (duration.getMillis() < 1) {
+        ended.await();
+      } else if (!ended.await(duration.getMillis(), TimeUnit.MILLISECONDS)) {
+        return null;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    State terminal = state.get();
+    if (terminal == State.FAILED) {
+      throw failure;
+    }
+    return terminal;
+  }
+
+  @Override
+  public State waitUntilFinish() {
+    return waitUntilFinish(Duration.ZERO);
+  }
+
+  @Override
+  public MetricResults metrics() {
+    return metrics;
+  }
+
+  @Override
+  public String toString() {
+    return "MicroBatchPipelineResult{" + state.get() + "}";
+  }
+}

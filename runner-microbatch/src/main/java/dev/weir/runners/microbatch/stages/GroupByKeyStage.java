@@ -1,0 +1,167 @@
+package dev.weir.runners.microbatch.stages;
+
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runtime.graph.CombinableGrouping;
+import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.grouping.GroupAlsoByWindowCore;
+import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
+import dev.weir.runtime.grouping.PaneContents;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.CoderException;
+import dev.weir.sdk.coders.CoderUtils;
+import dev.weir.sdk.coders.KvCoder;
+import dev.weir.sdk.coders.SerializableCoder;
+import dev.weir.sdk.transforms.Combine.CombineFn;
+import dev.weir.sdk.transforms.GroupByKey;
+import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.PCollection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.joda.time.Instant;
+
+/**
+ * Runs a {@code GroupByKey} step with the execution core's {@link GroupAlsoByWindowCore}, one per
+ * key partition (see {@link KeyedStage}): triggers, panes, accumulation, lateness and merging
+ * windows are the core's; this class feeds it one call per key of each batch, in the order the
+ * keys first appear.
+ *
+ * <p>A grouping the graph marks as a {@link CombinableGrouping} (that of a {@code Combine.perKey})
+ * is lifted: windows keep one accumulator ({@link PaneContents#combining}) and the combined values
+ * go straight to the output of the composite's {@code GroupedValues} step, whose own stage then
+ * only relays the watermark. Each partition gets its own copy of the CombineFn.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ * @param <AccumT> what a window keeps
+ * @param <OutputT> what a pane holds
+ */
+public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, V> {
+  private final GroupAlsoByWindowSpec<K, V, AccumT, OutputT> spec;
+  private final PCollection<?> output;
+  private final boolean lifted;
+
+  private GroupByKeyStage(Step step, StageContext context, KvCoder<K, V> inputCoder,
+      PaneContents<V, AccumT, OutputT> contents, PCollection<?> output, boolean lifted) {
+    super(step, context, inputCoder.getKeyCoder());
+    this.spec = GroupAlsoByWindowSpec.of(step.fullName(), inputCoder.getKeyCoder(), contents,
+        step.mainInput().getWindowingStrategy());
+    this.output = output;
+    this.lifted = lifted;
+  }
+
+  /** The stage of the grouping {@code step}, lifted if {@code combinable} is present. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static GroupByKeyStage<?, ?, ?, ?> create(Step step, StageContext context, Optional<CombinableGrouping> combinable) {
+    KvCoder<Object, Object> inputCoder = GroupByKey.getInputKvCoder((PCollection<KV<Object, Object>>) step.mainInput());
+    if (combinable.isEmpty()) {
+      return new GroupByKeyStage<>(step, context, inputCoder, PaneContents.buffering(inputCoder.getValueCoder()),
+          step.outputCollection(), false);
+    }
+    PaneContents<Object, Object, Object> contents =
+        PaneContents.combining((CombineFn) combinable.get().fn(), (Coder) combinable.get().accumulatorCoder());
+    return new GroupByKeyStage<>(step, context, inputCoder, contents, combinable.get().output(), true);
+  }
+
+  /** The spec a new partition's core uses: with its own copy of the user's CombineFn, if any. */
+  @SuppressWarnings("unchecked")
+  private GroupAlsoByWindowSpec<K, V, AccumT, OutputT> partitionSpec() {
+    if (!lifted) {
+      return spec;
+    }
+    PaneContents<V, AccumT, OutputT> copy;
+    try {
+      copy = CoderUtils.clone(SerializableCoder.of(PaneContents.class), spec.contents());
+    } catch (CoderException e) {
+      throw new IllegalStateException("The CombineFn of '" + step.fullName() + "' could not be copied by"
+          + " serialization: " + e + ". Fix: make its fields serializable or transient.", e);
+    }
+    return new GroupAlsoByWindowSpec<>(spec.stepName(), spec.keyCoder(), copy, spec.strategy(), spec.triggerMachine());
+  }
+
+  @Override
+  PartitionCore<K, V> newCore(byte[] snapshot) {
+    return new GroupingPartition(snapshot);
+  }
+
+  /** One partition's grouping core, with the panes it emitted since they were last taken. */
+  private final class GroupingPartition implements PartitionCore<K, V> {
+    private List<WindowedValue<?>> emitted = new ArrayList<>();
+    private final GroupAlsoByWindowCore<K, V, AccumT, OutputT> core;
+
+    GroupingPartition(byte[] snapshot) {
+      GroupAlsoByWindowSpec<K, V, AccumT, OutputT> own = partitionSpec();
+      this.core = snapshot == null
+          ? new GroupAlsoByWindowCore<>(own, pane -> emitted.add(pane))
+          : GroupAlsoByWindowCore.restore(own, snapshot, pane -> emitted.add(pane));
+    }
+
+    @Override
+    public void advanceProcessingTime(Instant now) {
+      if (now.isAfter(core.currentProcessingTime())) {
+        core.advanceProcessingTime(now);
+      }
+      if (now.isAfter(core.currentSynchronizedProcessingTime())) {
+        core.advanceSynchronizedProcessingTime(now);
+      }
+    }
+
+    @Override
+    public void process(List<WindowedValue<KV<K, V>>> elements) {
+      Map<Object, KeyValues<K, V>> byKey = new LinkedHashMap<>();
+      for (WindowedValue<KV<K, V>> element : elements) {
+        K key = element.getValue().getKey();
+        byKey.computeIfAbsent(spec.keyCoder().structuralValue(key), k -> new KeyValues<>(key, new ArrayList<>()))
+            .values().add(element.withValue(element.getValue().getValue()));
+      }
+      for (KeyValues<K, V> group : byKey.values()) {
+        core.processElements(group.key(), group.values());
+      }
+    }
+
+    @Override
+    public void advanceInputWatermark(Instant watermark) {
+      if (watermark.isAfter(core.currentInputWatermark())) {
+        core.advanceInputWatermark(watermark);
+      }
+    }
+
+    @Override
+    public Map<PCollection<?>, List<WindowedValue<?>>> takeOutputs() {
+      List<WindowedValue<?>> taken = emitted;
+      emitted = new ArrayList<>();
+      return taken.isEmpty() ? Map.of() : Map.of(output, taken);
+    }
+
+    @Override
+    public Instant outputWatermarkHold() {
+      return core.getOutputWatermarkHold();
+    }
+
+    @Override
+    public Instant nextProcessingTimeWakeUp() {
+      Instant processing = core.nextProcessingTimeWakeUp();
+      Instant synchronizedTime = core.nextSynchronizedProcessingTimeWakeUp();
+      if (processing == null) {
+        return synchronizedTime;
+      }
+      return synchronizedTime == null || processing.isBefore(synchronizedTime) ? processing : synchronizedTime;
+    }
+
+    @Override
+    public Instant currentInputWatermark() {
+      return core.currentInputWatermark();
+    }
+
+    @Override
+    public byte[] snapshot() {
+      return core.snapshot();
+    }
+  }
+
+  /** The values of one key in a batch, in arrival order. */
+  private record KeyValues<K, V>(K key, List<WindowedValue<V>> values) {}
+}
