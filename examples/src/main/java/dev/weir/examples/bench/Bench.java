@@ -86,10 +86,14 @@ public final class Bench {
     if (!options.getVerify()) {
       return 0;
     }
+    long referenceStart = System.nanoTime();
     Answer expected = Answer.of(reference.apply(workload, n));
+    double referenceSeconds = (System.nanoTime() - referenceStart) / 1e9;
     String differences = differences(measured.answer(), expected);
     if (differences.isEmpty()) {
       out.println("verify=ok");
+      // The plain loop's time is the baseline the performance targets are stated against.
+      out.printf(Locale.ROOT, "reference_loop_seconds=%.3f%n", referenceSeconds);
       return 0;
     }
     err.println("verify=failed for " + workload + " at n=" + n + ": " + differences);

@@ -40,14 +40,15 @@ class BenchTest {
   }
 
   @Test
-  void printsTheSpecsLineAndVerifyOk() {
+  void printsTheSpecsLineVerifyOkAndThePlainLoopsTime() {
     assertEquals(0, bench("--workload=W1", "--n=20000", "--runner=direct", "--verify"));
 
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\\R");
-    assertEquals(2, lines.length, out.toString(StandardCharsets.UTF_8));
+    assertEquals(3, lines.length, out.toString(StandardCharsets.UTF_8));
     assertTrue(lines[0].matches(LINE), lines[0]);
     assertTrue(lines[0].startsWith("workload=W1 system=weir runner=direct n=20000 rows="), lines[0]);
     assertEquals("verify=ok", lines[1]);
+    assertTrue(lines[2].matches("reference_loop_seconds=[0-9]+\\.[0-9]{3}"), lines[2]);
   }
 
   @Test

@@ -49,10 +49,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * seconds; the child also stops when the test JVM dies, since it watches its standard input.
  * Tests keep apart by using topics of their own ({@link #createTopic}).
  *
+ * <p>Records stay whatever their timestamps: time-based retention is off (a topic may still set
+ * its own {@code retention.ms}), so that the old timestamps tests use do not get records deleted
+ * while they are being read.
+ *
  * <p>Thread-safe.
  */
 public final class KafkaBroker implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
   private static final long START_TIMEOUT_SECONDS = 120;
+  /** How often the broker deletes what its retention settings let it. */
+  static final long RETENTION_CHECK_MILLIS = 500;
   private static KafkaBroker running;
 
   private final Path dir;
@@ -231,6 +237,13 @@ public final class KafkaBroker implements BeforeAllCallback, ExtensionContext.St
         "num.io.threads=2",
         "background.threads=2",
         "log.flush.interval.messages=9223372036854775807",
+        // Tests stamp records long ago (1970): time retention would delete them all at its first
+        // pass, and a read running then would silently end early.
+        "log.retention.ms=-1",
+        // Retention passes start at once and come often, so that one shows in a test right away
+        // (by default the first comes 30 s after start, then one every 5 minutes).
+        "log.initial.task.delay.ms=0",
+        "log.retention.check.interval.ms=" + RETENTION_CHECK_MILLIS,
         "");
   }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class RecordAtATimeTest {
 
   @Test
-  void withABufferOfOneRecordACountTriggerFiresOnTheRecordThatCompletesTheCount() {
-    Pipeline p = pipeline("--parallelism=1", "--bufferSize=1", "--bufferTimeout=0");
+  void aCountTriggerFiresOnTheRecordThatCompletesTheCount() {
+    Pipeline p = pipeline("--parallelism=1");
     PCollection<Integer> paneSizes = p
         .apply(Create.of(KV.of("k", 1), KV.of("k", 2), KV.of("k", 3), KV.of("k", 4), KV.of("k", 5), KV.of("k", 6)))
         .apply(Window.<KV<String, Integer>>configure()

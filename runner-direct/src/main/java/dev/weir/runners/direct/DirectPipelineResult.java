@@ -1,14 +1,11 @@
 package dev.weir.runners.direct;
 
 import dev.weir.runners.direct.execution.PipelineExecutor;
+import dev.weir.runtime.jobs.JobRun;
 import dev.weir.runtime.metrics.AggregatedMetricResults;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
-import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.metrics.MetricResults;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.joda.time.Duration;
 
 /**
@@ -24,83 +21,38 @@ import org.joda.time.Duration;
 public final class DirectPipelineResult implements PipelineResult {
   private final PipelineExecutor executor;
   private final MetricResults metrics;
-  private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
-  private final CountDownLatch ended = new CountDownLatch(1);
-  private volatile PipelineExecutionException failure;
+  private final JobRun run;
 
   private DirectPipelineResult(PipelineExecutor executor, MetricsContainerStepMap metrics) {
     this.executor = executor;
     this.metrics = AggregatedMetricResults.committedEqualsAttempted(metrics);
+    // Last, so that the run's thread only ever sees this object fully built.
+    this.run = JobRun.start("DirectRunner", "weir-direct-driver", executor::run, executor::cancel);
   }
 
   /** Starts {@code executor} on a new driver thread and returns the handle on its run. */
   static DirectPipelineResult start(PipelineExecutor executor, MetricsContainerStepMap metrics) {
-    DirectPipelineResult result = new DirectPipelineResult(executor, metrics);
-    Thread driver = new Thread(result::drive, "weir-direct-driver");
-    driver.start();
-    return result;
-  }
-
-  private void drive() {
-    try {
-      State outcome = executor.run();
-      state.compareAndSet(State.RUNNING, outcome);
-    } catch (PipelineExecutionException e) {
-      failure = e;
-      state.compareAndSet(State.RUNNING, State.FAILED);
-    } catch (RuntimeException | Error e) {
-      failure = new PipelineExecutionException("The DirectRunner failed: " + e, e);
-      state.compareAndSet(State.RUNNING, State.FAILED);
-    } finally {
-      ended.countDown();
-    }
+    return new DirectPipelineResult(executor, metrics);
   }
 
   @Override
   public State getState() {
-    return state.get();
+    return run.state();
   }
 
-  /** Stops the run; returns {@code CANCELLED}, or the terminal state it had already reached. */
   @Override
   public State cancel() {
-    if (state.compareAndSet(State.RUNNING, State.CANCELLED)) {
-      executor.cancel();
-    }
-    return state.get();
+    return run.cancel();
   }
 
-  /**
-   * Waits at most {@code duration} for the run to end; a duration under one millisecond waits
-   * without limit, as in Beam. Returns the terminal state, or null if the time ran out or this
-   * thread was interrupted (its interrupt flag is then set again).
-   */
   @Override
   public State waitUntilFinish(Duration duration) {
-    try {
-      if (duration.getMillis() < 1) {
-        ended.await();
-      } else if (!ended.await(duration.getMillis(), TimeUnit.MILLISECONDS)) {
-        return null;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
-    return terminalState();
+    return run.waitUntilFinish(duration);
   }
 
   @Override
   public State waitUntilFinish() {
     return waitUntilFinish(Duration.ZERO);
-  }
-
-  private State terminalState() {
-    State terminal = state.get();
-    if (terminal == State.FAILED) {
-      throw failure;
-    }
-    return terminal;
   }
 
   @Override
@@ -110,6 +62,6 @@ public final class DirectPipelineResult implements PipelineResult {
 
   @Override
   public String toString() {
-    return "DirectPipelineResult{" + state.get() + "}";
+    return "DirectPipelineResult{" + run.state() + "}";
   }
 }

@@ -2,17 +2,14 @@ package dev.weir.runners.microbatch;
 
 import dev.weir.runners.microbatch.execution.MicroBatchQuery;
 import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.jobs.JobRun;
 import dev.weir.runtime.metrics.AggregatedMetricResults;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
-import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.metrics.MetricResults;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.joda.time.Duration;
 
 /**
@@ -33,38 +30,20 @@ public final class MicroBatchPipelineResult implements PipelineResult {
   private final MicroBatchQuery query;
   private final MetricResults metrics;
   private final boolean quiet;
-  private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
-  private final CountDownLatch ended = new CountDownLatch(1);
   private final Deque<BatchProgress> recent = new ArrayDeque<>();
-  private volatile PipelineExecutionException failure;
+  private final JobRun run;
 
   private MicroBatchPipelineResult(PipelineGraph graph, MicroBatchOptions options, MetricsContainerStepMap metrics) {
     this.query = new MicroBatchQuery(graph, options, metrics, this::onProgress);
     this.metrics = AggregatedMetricResults.committedEqualsAttempted(metrics);
     this.quiet = options.isQuietProgress();
+    // Last, so that the run's thread only ever sees this object fully built.
+    this.run = JobRun.start("MicroBatchRunner", "weir-microbatch-driver", query::run, query::cancel);
   }
 
   /** Starts a query of {@code graph} on a new thread and returns the handle on its run. */
   static MicroBatchPipelineResult start(PipelineGraph graph, MicroBatchOptions options, MetricsContainerStepMap metrics) {
-    MicroBatchPipelineResult result = new MicroBatchPipelineResult(graph, options, metrics);
-    Thread driver = new Thread(result::drive, "weir-microbatch-driver");
-    driver.start();
-    return result;
-  }
-
-  private void drive() {
-    try {
-      State outcome = query.run();
-      state.compareAndSet(State.RUNNING, outcome);
-    } catch (PipelineExecutionException e) {
-      failure = e;
-      state.compareAndSet(State.RUNNING, State.FAILED);
-    } catch (RuntimeException | Error e) {
-      failure = new PipelineExecutionException("The MicroBatchRunner failed: " + e, e);
-      state.compareAndSet(State.RUNNING, State.FAILED);
-    } finally {
-      ended.countDown();
-    }
+    return new MicroBatchPipelineResult(graph, options, metrics);
   }
 
   private void onProgress(BatchProgress progress) {
@@ -96,40 +75,17 @@ public final class MicroBatchPipelineResult implements PipelineResult {
 
   @Override
   public State getState() {
-    return state.get();
+    return run.state();
   }
 
-  /** Stops the run; returns {@code CANCELLED}, or the terminal state it had already reached. */
   @Override
   public State cancel() {
-    if (state.compareAndSet(State.RUNNING, State.CANCELLED)) {
-      query.cancel();
-    }
-    return state.get();
+    return run.cancel();
   }
 
-  /**
-   * Waits at most {@code duration} for the run to end; a duration under one millisecond waits
-   * without limit. Returns the terminal state, or null if the time ran out or this thread was
-   * interrupted (its interrupt flag is then set again).
-   */
   @Override
   public State waitUntilFinish(Duration duration) {
-    try {
-      if (duration.getMillis() < 1) {
-        ended.await();
-      } else if (!ended.await(duration.getMillis(), TimeUnit.MILLISECONDS)) {
-        return null;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
-    State terminal = state.get();
-    if (terminal == State.FAILED) {
-      throw failure;
-    }
-    return terminal;
+    return run.waitUntilFinish(duration);
   }
 
   @Override
@@ -144,6 +100,6 @@ public final class MicroBatchPipelineResult implements PipelineResult {
 
   @Override
   public String toString() {
-    return "MicroBatchPipelineResult{" + state.get() + "}";
+    return "MicroBatchPipelineResult{" + run.state() + "}";
   }
 }

@@ -102,6 +102,24 @@ public final class SideInputContainer implements SideInputReader {
     return contents.valueFor(view);
   }
 
+  /** Every view's elements by window, copied, for a runner's checkpoint. */
+  public Map<PCollectionView<?>, Map<BoundedWindow, List<Object>>> contents() {
+    Map<PCollectionView<?>, Map<BoundedWindow, List<Object>>> all = new HashMap<>();
+    views.forEach((view, contents) -> {
+      Map<BoundedWindow, List<Object>> windows = new HashMap<>();
+      contents.windows.forEach((window, elements) -> windows.put(window, elements.copy()));
+      all.put(view, windows);
+    });
+    return all;
+  }
+
+  /** Puts back the elements of {@code view} in {@code window} that a checkpoint held. */
+  public void restore(PCollectionView<?> view, BoundedWindow window, List<Object> elements) {
+    WindowContents contents = contentsOf(view).windows.computeIfAbsent(window, w -> new WindowContents());
+    elements.forEach(contents::add);
+    version.incrementAndGet();
+  }
+
   private ViewContents contentsOf(PCollectionView<?> view) {
     ViewContents contents = views.get(view);
     checkArgument(contents != null,
@@ -130,6 +148,10 @@ public final class SideInputContainer implements SideInputReader {
     synchronized void add(Object element) {
       elements.add(element);
       cached = null;
+    }
+
+    synchronized List<Object> copy() {
+      return new ArrayList<>(elements);
     }
 
     <T> T valueFor(PCollectionView<T> view) {

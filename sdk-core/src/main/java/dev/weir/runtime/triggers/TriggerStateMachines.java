@@ -33,6 +33,23 @@ public final class TriggerStateMachines {
   private TriggerStateMachines() {}
 
   /**
+   * Whether {@code trigger} counts elements anywhere in its tree ({@link AfterPane}): only then can
+   * it matter whether a runner hands the elements of a key to the core one at a time or several
+   * together, since a count trigger fires on the element that completes the count.
+   */
+  public static boolean countsElements(Trigger trigger) {
+    if (trigger instanceof AfterPane) {
+      return true;
+    }
+    for (Trigger sub : trigger.subTriggers()) {
+      if (countsElements(sub)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The state machine of {@code trigger} for windows that never merge.
    *
    * @throws IllegalArgumentException if {@code trigger} (or one of its sub-triggers) is not one of

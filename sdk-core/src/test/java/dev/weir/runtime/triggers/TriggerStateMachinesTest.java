@@ -116,4 +116,18 @@ class TriggerStateMachinesTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> machine.isFinished(foreign));
     assertThat(e.getMessage(), containsString("got a state it did not make"));
   }
+
+  @Test
+  void aCountTriggerNestedInLateFiringsCountsElements() {
+    Trigger trigger = AfterWatermark.pastEndOfWindow()
+        .withLateFirings(AfterPane.elementCountAtLeast(1));
+
+    assertEquals(true, TriggerStateMachines.countsElements(Repeatedly.forever(trigger)));
+  }
+
+  @Test
+  void watermarkAndDefaultTriggersCountNoElements() {
+    assertFalse(TriggerStateMachines.countsElements(DefaultTrigger.of()));
+    assertFalse(TriggerStateMachines.countsElements(AfterWatermark.pastEndOfWindow()));
+  }
 }

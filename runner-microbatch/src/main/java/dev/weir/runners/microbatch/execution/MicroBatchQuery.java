@@ -1,19 +1,20 @@
 package dev.weir.runners.microbatch.execution;
 
-import dev.weir.runners.microbatch.stages.TransactionalWriteStage;
-import dev.weir.runners.microbatch.sources.SourceStage;
-import dev.weir.runners.microbatch.sources.TestStreamStage;
 import dev.weir.runners.microbatch.BatchProgress;
 import dev.weir.runners.microbatch.BatchTrigger;
 import dev.weir.runners.microbatch.MicroBatchOptions;
 import dev.weir.runners.microbatch.durability.Checkpoint;
 import dev.weir.runners.microbatch.durability.OffsetEntry;
 import dev.weir.runners.microbatch.durability.SourceOffset;
+import dev.weir.runners.microbatch.sources.SourceStage;
+import dev.weir.runners.microbatch.sources.TestStreamStage;
+import dev.weir.runners.microbatch.stages.TransactionalWriteStage;
 import dev.weir.runtime.graph.GraphFingerprint;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.Primitive;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.runtime.timers.ManualClock;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
@@ -67,7 +68,7 @@ public final class MicroBatchQuery {
   private volatile Workers workers;
   private Checkpoint checkpoint;
   private Stages stages;
-  private SideInputs sideInputs;
+  private SideInputContainer sideInputs;
   private ManualClock manualClock;
   private long lastBatchStartMillis = System.currentTimeMillis();
 
@@ -133,7 +134,7 @@ public final class MicroBatchQuery {
     }
     // As in the direct runner, a TestStream's processing time starts at the beginning of time.
     manualClock = scripted ? new ManualClock(BoundedWindow.TIMESTAMP_MIN_VALUE) : null;
-    sideInputs = new SideInputs(views);
+    sideInputs = new SideInputContainer(views);
     workers = new Workers(options.getParallelism());
     if (cancelled.getCount() == 0) {
       workers.cancel();

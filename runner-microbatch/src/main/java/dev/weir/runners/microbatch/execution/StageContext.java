@@ -2,6 +2,7 @@ package dev.weir.runners.microbatch.execution;
 
 import dev.weir.runners.microbatch.MicroBatchOptions;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.sdk.metrics.MetricsContainer;
 
 /**
@@ -17,7 +18,7 @@ import dev.weir.sdk.metrics.MetricsContainer;
  * @param partitions how many key partitions a keyed step has; fixed for the life of a checkpoint
  */
 public record StageContext(
-    MicroBatchOptions options, Workers workers, MetricsContainerStepMap metrics, SideInputs sideInputs,
+    MicroBatchOptions options, Workers workers, MetricsContainerStepMap metrics, SideInputContainer sideInputs,
     int partitions) {
 
   /** The metrics container of step {@code stepName}. */

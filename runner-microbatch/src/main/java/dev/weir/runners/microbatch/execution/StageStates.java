@@ -1,8 +1,9 @@
 package dev.weir.runners.microbatch.execution;
 
-import dev.weir.runners.microbatch.stages.ParDoStage;
 import dev.weir.runners.microbatch.stages.CreateViewStage;
 import dev.weir.runners.microbatch.stages.KeyedStage;
+import dev.weir.runners.microbatch.stages.ParDoStage;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.ByteArrayCoder;
 import dev.weir.sdk.coders.Coder;
@@ -33,7 +34,7 @@ final class StageStates {
   private StageStates() {}
 
   /** The state of every stage that keeps any. */
-  static Map<String, Map<Integer, byte[]>> capture(Stages stages, SideInputs sideInputs) {
+  static Map<String, Map<Integer, byte[]>> capture(Stages stages, SideInputContainer sideInputs) {
     Map<String, Map<Integer, byte[]>> state = new HashMap<>();
     for (Stage stage : stages.all()) {
       Map<Integer, byte[]> partitions = new HashMap<>();
@@ -58,7 +59,7 @@ final class StageStates {
 
   /** Puts {@code state}, as {@link #capture} made it, back into the stages. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static void restore(Stages stages, SideInputs sideInputs, Map<String, Map<Integer, byte[]>> state) {
+  static void restore(Stages stages, SideInputContainer sideInputs, Map<String, Map<Integer, byte[]>> state) {
     for (Stage stage : stages.all()) {
       Map<Integer, byte[]> partitions = state.get(stage.step.fullName());
       if (partitions == null) {
@@ -89,7 +90,7 @@ final class StageStates {
     return (List) parDo.waiting();
   }
 
-  private static List<WindowedValue<?>> viewElements(CreateViewStage view, SideInputs sideInputs) {
+  private static List<WindowedValue<?>> viewElements(CreateViewStage view, SideInputContainer sideInputs) {
     List<WindowedValue<?>> elements = new ArrayList<>();
     sideInputs.contents().getOrDefault(view.view(), Map.of()).forEach((window, values) -> {
       for (Object value : values) {

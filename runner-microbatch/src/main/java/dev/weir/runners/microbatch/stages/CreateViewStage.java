@@ -1,10 +1,10 @@
 package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.BatchData;
 import dev.weir.runners.microbatch.execution.Stage;
 import dev.weir.runners.microbatch.execution.StageContext;
-import dev.weir.runners.microbatch.execution.BatchData;
-import dev.weir.runners.microbatch.execution.SideInputs;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.values.PCollectionView;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.joda.time.Instant;
 
 /**
  * Runs a {@code View.CreatePCollectionView} step: the batch's elements of the viewed collection go
- * into the run's {@link SideInputs}, and the view's watermark there becomes this step's input
+ * into the run's {@link SideInputContainer}, and the view's watermark there becomes this step's input
  * watermark for the batch, which makes windows ready for the steps that read the view later in
  * the same batch.
  */

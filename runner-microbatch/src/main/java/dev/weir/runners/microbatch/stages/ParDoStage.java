@@ -1,16 +1,16 @@
 package dev.weir.runners.microbatch.stages;
 
+import dev.weir.runners.microbatch.execution.BatchData;
+import dev.weir.runners.microbatch.execution.FusedStages;
+import dev.weir.runners.microbatch.execution.SliceStage;
 import dev.weir.runners.microbatch.execution.Stage;
 import dev.weir.runners.microbatch.execution.StageContext;
-import dev.weir.runners.microbatch.execution.BatchData;
 import dev.weir.runners.microbatch.execution.Workers;
-import dev.weir.runners.microbatch.execution.SliceStage;
-import dev.weir.runners.microbatch.execution.FusedStages;
-import dev.weir.runners.microbatch.execution.SideInputs;
 import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.dofn.OutputManager;
 import dev.weir.runtime.dofn.SimpleDoFnRunner;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.sideinputs.SideInputContainer;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.ParDo;
@@ -31,7 +31,7 @@ import org.joda.time.Instant;
  * usually runs fused with its neighbours ({@link FusedStages}), one bundle per slice just the same.
  *
  * <p>Side inputs: an element is processed in a window once every side input is ready there (see
- * {@link SideInputs}); until then it waits here, one element per window, holding the output
+ * {@link SideInputContainer}); until then it waits here, one element per window, holding the output
  * watermark at its timestamp, and is tried again at the start of every later batch.
  *
  * @param <InputT> the input element type
