@@ -71,6 +71,20 @@ final class ChaosChecker {
     return tally.report();
   }
 
+  /**
+   * Checks {@code lines}, read from {@code source} in that order (for example the values of a Kafka
+   * topic), against an uninterrupted run over {@code records} records and {@code keys} keys;
+   * problems name a line as {@code <source> record <n>}, counting from 1.
+   */
+  static Report checkLines(String source, List<String> lines, long records, int keys) {
+    checkArgument(records >= 0 && keys >= 1, "records must be >= 0 and keys >= 1, got %s and %s", records, keys);
+    Tally tally = new Tally(Expected.of(records, keys), records, keys);
+    for (int n = 0; n < lines.size(); n++) {
+      tally.add(source + " record " + (n + 1), lines.get(n));
+    }
+    return tally.report();
+  }
+
   /** How many lines the committed files of output prefix {@code prefix} hold now. */
   static long committedLines(Path prefix) {
     long lines = 0;
