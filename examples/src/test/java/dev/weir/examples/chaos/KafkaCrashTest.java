@@ -21,7 +21,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,10 +59,6 @@ class KafkaCrashTest {
   }
 
   @Test
-  @Disabled("Loses records on ContinuousRunner: KafkaIO's bounded read (UnboundedReadAsBoundedSource over one"
-      + " part per partition) delivers the partitions' records in an order that depends on fetch timing, and the"
-      + " continuous runner resumes a bounded source by skipping as many records as it had read, so a restart"
-      + " re-reads some records and skips others (see io-kafka/README.md, the end-to-end crash test)")
   void readCommittedConsumerSeesEachRecordOnceAfterThreeKillsOnContinuousRunner() throws Exception {
     // Checkpoints every 300 ms, so that kills fall before, during and after several of them.
     assertExactlyOnceAfterKills("ContinuousRunner", 6, "--parallelism=2", "--checkpointInterval=300");

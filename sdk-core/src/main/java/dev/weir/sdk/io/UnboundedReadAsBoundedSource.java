@@ -23,9 +23,13 @@ import org.joda.time.Instant;
  * each with a share of the records to read and a read time.
  *
  * <p>Made unsplit; its first reader (or {@link #split}) splits the unbounded source as
- * {@link BoundedReadFromUnboundedSource} describes. One reader reads all of its source's parts,
- * taking records from them in turn, so that time-limited parts read at the same time rather than
- * one after the other; when none has a record available it waits, 10 ms at first and doubling up
+ * {@link BoundedReadFromUnboundedSource} describes. One reader reads all of its source's parts.
+ * Without a read time it reads them one after the other, each to its end, so that every reader of
+ * the source gives the same records in the same order as long as each part does (one Kafka
+ * partition per part, say): the streaming runners resume a bounded source by skipping as many
+ * records as were read before a crash, which needs exactly that. With a read time it takes records
+ * from the parts in turn, so that they all read within the time (such a read depends on timing
+ * anyway). When the part it reads has no record available it waits, 10 ms at first and doubling up
  * to one second, but never past the read time. Its size is unknown (0), so runners read it whole
  * unless they split it themselves. Immutable and serializable.
  *
@@ -143,6 +147,44 @@ final class UnboundedReadAsBoundedSource<T> extends BoundedSource<T> {
 
     @Override
     public boolean advance() throws IOException {
+      return source.maxReadTime == null ? advanceInOrder() : advanceInTurn();
+    }
+
+    /** The next record of the first part not yet done; waits for it while that part may have more. */
+    private boolean advanceInOrder() throws IOException {
+      long wait = FIRST_WAIT_MILLIS;
+      while (next < parts.size()) {
+        Part<T> part = parts.get(next);
+        if (part.done) {
+          next++;
+          continue;
+        }
+        if (part.remaining == 0) {
+          part.finish();
+          next++;
+          wait = FIRST_WAIT_MILLIS;
+          continue;
+        }
+        if (part.read()) {
+          current = part.reader.getCurrent();
+          currentTimestamp = part.reader.getCurrentTimestamp();
+          atRecord = true;
+          return true;
+        }
+        if (!part.reader.getWatermark().isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+          part.finish();
+          next++;
+          wait = FIRST_WAIT_MILLIS;
+          continue;
+        }
+        waitForData(wait);
+        wait = Math.min(wait * 2, LONGEST_WAIT_MILLIS);
+      }
+      atRecord = false;
+      return false;
+    }
+
+    private boolean advanceInTurn() throws IOException {
       long wait = FIRST_WAIT_MILLIS;
       while (true) {
         boolean anyOpen = false;

@@ -91,6 +91,22 @@ class BoundedReadFromUnboundedSourceTest {
   }
 
   @Test
+  void withoutAReadTimeOneReaderReadsItsPartsOneAfterTheOther() throws Exception {
+    // The streaming runners resume a bounded source by skipping the records read before a crash,
+    // so every reader must give the same records in the same order.
+    UnboundedReadAsBoundedSource<Long> source = UnboundedReadAsBoundedSource.of(
+        UnboundedCountingSource.from(10), 25_000, null);
+    List<Long> partAfterPart = new ArrayList<>();
+    for (BoundedSource<Long> part : source.split(1, options)) {
+      readAll(part).forEach(v -> partAfterPart.add(v.getValue()));
+    }
+    List<Long> whole = new ArrayList<>();
+    readAll(source).forEach(v -> whole.add(v.getValue()));
+
+    assertThat(whole, equalTo(partAfterPart));
+  }
+
+  @Test
   void sharesTheRecordsAmongPartsSoThatACountingSourceGivesAnExactRange() throws Exception {
     UnboundedReadAsBoundedSource<Long> source = UnboundedReadAsBoundedSource.of(
         UnboundedCountingSource.from(10), 25_000, null);
