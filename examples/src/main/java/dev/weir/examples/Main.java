@@ -1,6 +1,7 @@
 package dev.weir.examples;
 
 import dev.weir.examples.bench.Bench;
+import dev.weir.examples.bench.KafkaBench;
 import dev.weir.examples.bench.Latency;
 import dev.weir.examples.chaos.Chaos;
 import dev.weir.examples.compare.Compare;
@@ -58,6 +59,10 @@ public final class Main {
     EXAMPLES.put("bench", new Example(
         "Runs a benchmark workload of WORKLOADS.md (--workload=W0..W3, --n, --verify) and prints its line",
         Bench::run));
+    EXAMPLES.put("kafka-bench", new Example(
+        "Runs a benchmark workload reading the events from Kafka (--bootstrapServers, --produce) and writing"
+            + " its rows to Kafka exactly once; prints the bench line (--verify)",
+        KafkaBench::run));
     EXAMPLES.put("latency", new Example(
         "Runs a latency workload of WORKLOADS.md (--workload=L0|L1, --rate, --seconds) and prints its latencies",
         Latency::run));

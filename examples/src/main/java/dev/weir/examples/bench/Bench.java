@@ -14,6 +14,7 @@ import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.options.PipelineOptionsFactory;
 import dev.weir.sdk.transforms.Combine;
 import dev.weir.sdk.transforms.MapElements;
+import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.TypeDescriptors;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,6 +83,22 @@ public final class Bench {
     checkArgument(n >= 0, "bench --n must be a number of events >= 0, got %s", n);
 
     Measurement measured = measure(options, workload, n);
+    return printAndVerify(options, workload, n, measured, out, err, reference);
+  }
+
+  /**
+   * Runs {@code p}, whose workload {@code rows} are built over {@code n} events from any source,
+   * then prints the bench line and, with {@code --verify}, checks it against the plain loop; for
+   * the commands that run the workloads elsewhere (kafka-bench). Returns the exit status.
+   */
+  static int report(Pipeline p, BenchOptions options, Workload workload, long n, PCollection<Long> rows,
+      PrintStream out, PrintStream err) {
+    Measurement measured = runAndMeasure(p, rows);
+    return printAndVerify(options, workload, n, measured, out, err, ReferenceLoop::checksum);
+  }
+
+  private static int printAndVerify(BenchOptions options, Workload workload, long n, Measurement measured,
+      PrintStream out, PrintStream err, BiFunction<Workload, Long, Checksum> reference) {
     out.println(line(workload, runnerName(options), n, measured));
     if (!options.getVerify()) {
       return 0;
@@ -100,7 +117,7 @@ public final class Bench {
     return 1;
   }
 
-  private static Workload workload(String name) {
+  static Workload workload(String name) {
     checkArgument(name != null, "bench needs --workload=W0, W1, W2 or W3");
     for (Workload workload : Workload.values()) {
       if (workload.name().equalsIgnoreCase(name)) {
@@ -115,11 +132,15 @@ public final class Bench {
   record Measurement(Answer answer, long nanos) {}
 
   static Measurement measure(PipelineOptions options, Workload workload, long n) {
+    Pipeline p = Pipeline.create(options);
+    return runAndMeasure(p, workload.rows(p.apply("Events", SyntheticEvents.bounded(n))));
+  }
+
+  /** Adds the checksum of {@code rows} to {@code p}, runs it and reads the answer back. */
+  private static Measurement runAndMeasure(Pipeline p, PCollection<Long> rows) {
     Path dir = temporaryDirectory();
     try {
-      Pipeline p = Pipeline.create(options);
-      workload.rows(p.apply("Events", SyntheticEvents.bounded(n)))
-          .apply("Checksum", Combine.globally(new ChecksumFn()))
+      rows.apply("Checksum", Combine.globally(new ChecksumFn()))
           .apply("Format", MapElements.into(TypeDescriptors.strings())
               .via(answer -> answer.getKey() + "," + answer.getValue()))
           .apply("WriteAnswer", TextIO.write().to(dir.resolve("answer").toString()).withoutSharding());
@@ -132,6 +153,7 @@ public final class Bench {
       deleteRecursively(dir);
     }
   }
+
 
   /** The spec's line for one run. */
   static String line(Workload workload, String runner, long n, Measurement measured) {
