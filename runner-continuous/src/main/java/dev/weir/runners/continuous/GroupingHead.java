@@ -8,10 +8,7 @@ import dev.weir.runtime.grouping.PaneContents;
 import dev.weir.runtime.triggers.TriggerStateMachines;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
-import dev.weir.sdk.coders.CoderException;
-import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.coders.KvCoder;
-import dev.weir.sdk.coders.SerializableCoder;
 import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.values.KV;
@@ -63,17 +60,13 @@ final class GroupingHead extends Head {
     PaneContents<Object, Object, Object> contents;
     if (combinable.isPresent()) {
       contents = PaneContents.combining((CombineFn) combinable.get().fn(), (Coder) combinable.get().accumulatorCoder());
-      try {
-        contents = CoderUtils.clone(SerializableCoder.of(PaneContents.class), contents);
-      } catch (CoderException e) {
-        throw new IllegalStateException("The CombineFn of '" + step.fullName() + "' could not be copied by"
-            + " serialization: " + e + ". Fix: make its fields serializable or transient.", e);
-      }
     } else {
       contents = (PaneContents) PaneContents.buffering(inputCoder.getValueCoder());
     }
-    return GroupAlsoByWindowSpec.of(step.fullName(), inputCoder.getKeyCoder(), contents,
-        step.mainInput().getWindowingStrategy());
+    GroupAlsoByWindowSpec<Object, Object, Object, Object> spec = GroupAlsoByWindowSpec.of(step.fullName(),
+        inputCoder.getKeyCoder(), contents, step.mainInput().getWindowingStrategy());
+    // Each subtask has its own copy of the user's CombineFn.
+    return combinable.isPresent() ? spec.withOwnContents() : spec;
   }
 
   /**

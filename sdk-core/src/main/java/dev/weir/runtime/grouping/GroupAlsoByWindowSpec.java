@@ -5,6 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.weir.runtime.triggers.TriggerStateMachine;
 import dev.weir.runtime.triggers.TriggerStateMachines;
 import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.coders.CoderException;
+import dev.weir.sdk.coders.CoderUtils;
+import dev.weir.sdk.coders.SerializableCoder;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.Objects;
 
@@ -52,5 +55,24 @@ public record GroupAlsoByWindowSpec<K, InputT, AccumT, OutputT>(
       WindowingStrategy<?, ?> strategy) {
     return new GroupAlsoByWindowSpec<>(stepName, keyCoder, contents, strategy,
         TriggerStateMachines.forTrigger(strategy.getTrigger(), strategy.getWindowFn()));
+  }
+
+  /**
+   * This spec with its own copy of its pane contents, made by serialization, for one more
+   * partition or subtask of the step: a lifted grouping's contents hold the user's CombineFn,
+   * which, like a DoFn, is used by one thread at a time.
+   *
+   * @throws IllegalStateException naming the step if the contents do not serialize
+   */
+  @SuppressWarnings("unchecked")
+  public GroupAlsoByWindowSpec<K, InputT, AccumT, OutputT> withOwnContents() {
+    PaneContents<InputT, AccumT, OutputT> copy;
+    try {
+      copy = CoderUtils.clone(SerializableCoder.of(PaneContents.class), contents);
+    } catch (CoderException e) {
+      throw new IllegalStateException("The CombineFn of '" + stepName + "' could not be copied by"
+          + " serialization: " + e + ". Fix: make its fields serializable or transient.", e);
+    }
+    return new GroupAlsoByWindowSpec<>(stepName, keyCoder, copy, strategy, triggerMachine);
   }
 }

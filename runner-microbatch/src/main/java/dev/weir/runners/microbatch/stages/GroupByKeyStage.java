@@ -8,10 +8,7 @@ import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
 import dev.weir.runtime.grouping.PaneContents;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
-import dev.weir.sdk.coders.CoderException;
-import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.coders.KvCoder;
-import dev.weir.sdk.coders.SerializableCoder;
 import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.values.KV;
@@ -72,14 +69,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     if (!lifted) {
       return spec;
     }
-    PaneContents<V, AccumT, OutputT> copy;
-    try {
-      copy = CoderUtils.clone(SerializableCoder.of(PaneContents.class), spec.contents());
-    } catch (CoderException e) {
-      throw new IllegalStateException("The CombineFn of '" + step.fullName() + "' could not be copied by"
-          + " serialization: " + e + ". Fix: make its fields serializable or transient.", e);
-    }
-    return new GroupAlsoByWindowSpec<>(spec.stepName(), spec.keyCoder(), copy, spec.strategy(), spec.triggerMachine());
+    return spec.withOwnContents();
   }
 
   @Override
