@@ -28,8 +28,9 @@ public interface MicroBatchOptions extends PipelineOptions {
   void setTrigger(String trigger);
 
   @Description("The most records a batch reads from each source; 0 means no limit. A batch is held in"
-      + " memory, stage by stage, so the default keeps a large bounded input from filling the heap.")
-  @Default.Long(250_000)
+      + " memory, stage by stage, so the default keeps a large bounded input from filling the heap, and"
+      + " what a batch holds from outliving the garbage collector's young generation.")
+  @Default.Long(50_000)
   long getMaxRecordsPerBatch();
 
   void setMaxRecordsPerBatch(long max);

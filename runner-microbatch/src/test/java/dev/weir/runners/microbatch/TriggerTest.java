@@ -21,12 +21,17 @@ import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.TimestampedValue;
 import dev.weir.sdk.values.TypeDescriptors;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How batches are cut: by --trigger, --maxRecordsPerBatch and TestStream events. */
 class TriggerTest {
@@ -61,6 +66,32 @@ class TriggerTest {
       assertThat("gap before batch " + i, gap >= 100, is(true));
     }
     assertThat(BatchSink.elements(sink), containsInAnyOrder("a=3", "b=2", "c=1"));
+  }
+
+  @Test
+  void aNoDataBatchClosesAWindowRightAfterTheBatchWhoseDataMovedTheWatermarkPastIt(@TempDir Path dir) {
+    // Read two records per batch: batch 1 reads "c" and "d", so the source's watermark moves to 16,
+    // past the end of [0, 10); batch 1 still runs under the watermark of batch 0 (2).
+    List<TimestampedValue<String>> records = new ArrayList<>();
+    for (long time : new long[] {1, 2, 15, 16, 17, 18}) {
+      records.add(TimestampedValue.of("x", new Instant(time)));
+    }
+    Pipeline p = pipeline("--trigger=processingTime:300ms", "--maxRecordsPerBatch=2", "--checkpointDir=" + dir);
+    String sink = UUID.randomUUID().toString();
+    p.apply(Read.from(ListUnboundedSource.of(StringUtf8Coder.of(), records)))
+        .apply(Window.into(FixedWindows.of(Duration.millis(10))))
+        .apply(Count.perElement())
+        .apply(MapElements.into(TypeDescriptors.strings()).via((KV<String, Long> kv) -> kv.getKey() + "=" + kv.getValue()))
+        .apply(TransactionalWrite.to(new BatchSink(sink)));
+
+    MicroBatchPipelineResult result = (MicroBatchPipelineResult) p.run();
+
+    // Batch 2 reads nothing and runs at once under watermark 16, closing [0, 10); batch 5 likewise
+    // runs under the end of time the source reported in batch 4, closing [10, 20).
+    assertThat(rowsPerBatch(result), contains(2L, 2L, 0L, 2L, 0L, 0L));
+    assertThat(BatchSink.committed(sink), is(new TreeMap<>(Map.of(2L, List.of("x=2"), 5L, List.of("x=4")))));
+    assertThat(Files.exists(dir.resolve("offsets").resolve("2")), is(true));
+    assertThat(Files.exists(dir.resolve("commits").resolve("2")), is(true));
   }
 
   @Test

@@ -72,11 +72,16 @@ public final class FusedStages {
       Map<PCollection<?>, List<WindowedValue<?>>> produced;
       try (MetricsEnvironment.Scope scope =
           MetricsEnvironment.scopedContainer(member.context.metricsOf(member.step.fullName()))) {
-        produced = new HashMap<>(((SliceStage) member).processSlice(current));
+        produced = ((SliceStage) member).processSlice(current);
       }
-      List<WindowedValue<?>> next = i < links.size() ? produced.remove(links.get(i)) : null;
-      produced.forEach((collection, elements) ->
-          leaving.computeIfAbsent(collection, c -> new ArrayList<>()).addAll(elements));
+      PCollection<?> link = i < links.size() ? links.get(i) : null;
+      List<WindowedValue<?>> next = link == null ? null : produced.get(link);
+      // Each collection has one producer, so no two members put the same collection.
+      produced.forEach((collection, elements) -> {
+        if (collection != link) {
+          leaving.put(collection, elements);
+        }
+      });
       current = next == null ? List.of() : next;
     }
     return leaving;

@@ -43,6 +43,20 @@ public abstract class Stage {
     return BoundedWindow.TIMESTAMP_MAX_VALUE;
   }
 
+  /**
+   * Whether moving this step's input watermark to {@code inputWatermark}, with no new input, would
+   * make it fire, emit or drop something it keeps (a window or timer due, an expired window's
+   * state); by default a step keeps nothing that time acts on.
+   */
+  protected boolean actsOn(Instant inputWatermark) {
+    return false;
+  }
+
+  /** Whether the step keeps elements waiting for side inputs, which a moving watermark may release. */
+  protected boolean hasWaiting() {
+    return false;
+  }
+
   /** The earliest processing time at which this step has something to fire; null if none. */
   protected Instant nextProcessingTimeWakeUp() {
     return null;
@@ -72,6 +86,11 @@ public abstract class Stage {
   /** Sets this batch's output watermark, after {@link #run}; it never moves back. */
   final void advanceOutputWatermark(Instant output) {
     outputWatermark = output.isAfter(outputWatermark) ? output : outputWatermark;
+  }
+
+  /** The later of {@code a} and {@code b}. */
+  protected static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /** The earlier of {@code a} and {@code b}. */

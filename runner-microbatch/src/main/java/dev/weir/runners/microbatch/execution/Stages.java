@@ -148,11 +148,20 @@ final class Stages {
         continue;
       }
       Instant input = BoundedWindow.TIMESTAMP_MAX_VALUE;
-      List<WindowedValue<?>> elements = new ArrayList<>();
+      List<WindowedValue<?>> elements = null;
       for (PCollection<?> collection : head.step.mainInputs()) {
         input = Stage.earliest(input, byStep.get(graph.getProducer(collection)).outputWatermark());
-        elements.addAll(data.elementsOf(collection));
+        List<WindowedValue<?>> received = data.elementsOf(collection);
+        if (elements == null) {
+          elements = received;
+        } else if (!received.isEmpty()) {
+          List<WindowedValue<?>> both = new ArrayList<>(elements.size() + received.size());
+          both.addAll(elements);
+          both.addAll(received);
+          elements = both;
+        }
       }
+      elements = elements == null ? List.of() : elements;
       for (PCollection<?> collection : head.step.mainInputs()) {
         if (unread.merge(collection, -1, Integer::sum) == 0) {
           data.release(collection);
@@ -194,6 +203,42 @@ final class Stages {
       }
       stage.advanceOutputWatermark(Stage.earliest(stage.inputWatermark(), stage.hold()));
     }
+  }
+
+  /**
+   * Whether a batch without input, run now under the watermarks the sources reported for the next
+   * batch, would make a step fire, emit or drop anything: Spark's test for a no-data batch. The
+   * watermarks are carried through the graph as a batch would carry them, with the steps' holds as
+   * they stand; a step that keeps elements waiting for side inputs counts once any watermark moves.
+   */
+  boolean nextBatchWouldAct() {
+    Map<Stage, Instant> outputs = new HashMap<>();
+    boolean moved = false;
+    for (Stage stage : byStep.values()) {
+      if (stage instanceof SourceStage<?> source) {
+        Instant upcoming = Stage.latest(source.upcomingWatermark(), source.outputWatermark());
+        moved |= upcoming.isAfter(source.outputWatermark());
+        outputs.put(stage, upcoming);
+        continue;
+      }
+      Instant input = BoundedWindow.TIMESTAMP_MAX_VALUE;
+      for (PCollection<?> collection : stage.step.mainInputs()) {
+        input = Stage.earliest(input, outputs.get(byStep.get(graph.getProducer(collection))));
+      }
+      input = Stage.latest(input, stage.inputWatermark());
+      if (stage.actsOn(input)) {
+        return true;
+      }
+      outputs.put(stage, Stage.latest(stage.outputWatermark(), Stage.earliest(input, stage.hold())));
+    }
+    if (moved) {
+      for (Stage stage : byStep.values()) {
+        if (stage.hasWaiting()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether every stage's output watermark reached the end of time. */

@@ -10,7 +10,6 @@ import dev.weir.sdk.coders.CoderException;
 import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.coders.VarLongCoder;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
-import java.util.ArrayList;
 import java.util.List;
 import org.joda.time.Instant;
 
@@ -23,7 +22,7 @@ import org.joda.time.Instant;
  * @param <T> the type of the records
  */
 public abstract class SourceStage<T> extends Stage {
-  private List<WindowedValue<?>> records = new ArrayList<>();
+  private List<? extends WindowedValue<?>> records = List.of();
   private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
   SourceStage(Step step, StageContext context) {
@@ -54,9 +53,9 @@ public abstract class SourceStage<T> extends Stage {
   /** Called once batch {@code offset}'s outputs are committed: a source may then forget what it kept. */
   public void committed(SourceOffset offset) throws Exception {}
 
-  /** Keeps {@code read} for the next batch, which runs under {@code batchWatermark} for this source. */
+  /** Keeps {@code read}, which the caller gives up, for the next batch, which runs under {@code batchWatermark} for this source. */
   protected final void keep(List<WindowedValue<T>> read, Instant batchWatermark) {
-    records = new ArrayList<>(read);
+    records = read;
     watermark = batchWatermark;
   }
 
@@ -68,7 +67,7 @@ public abstract class SourceStage<T> extends Stage {
   @Override
   protected final void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     outputs.emit(step.outputCollection(), records);
-    records = new ArrayList<>();
+    records = List.of();
   }
 
   static byte[] encodeLong(long value) {

@@ -40,7 +40,10 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
   private final GroupAlsoByWindowSpec<K, V, AccumT, OutputT> spec;
   private final PCollection<?> output;
   private final boolean lifted;
+  /** The map side of a lifted grouping whose values are combined before the shuffle; null if they are not. */
+  private final PartialCombine<K, ?, ?> partial;
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private GroupByKeyStage(Step step, StageContext context, KvCoder<K, V> inputCoder,
       PaneContents<V, AccumT, OutputT> contents, PCollection<?> output, boolean lifted) {
     super(step, context, inputCoder.getKeyCoder());
@@ -48,6 +51,8 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
         step.mainInput().getWindowingStrategy());
     this.output = output;
     this.lifted = lifted;
+    this.partial = contents instanceof AccumulatorPaneContents ? new PartialCombine<>(step.fullName(), context,
+        (GroupAlsoByWindowSpec) spec) : null;
   }
 
   /** The stage of the grouping {@code step}, lifted if {@code combinable} is present. */
@@ -58,8 +63,12 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
       return new GroupByKeyStage<>(step, context, inputCoder, PaneContents.buffering(inputCoder.getValueCoder()),
           step.outputCollection(), false);
     }
-    PaneContents<Object, Object, Object> contents =
-        PaneContents.combining((CombineFn) combinable.get().fn(), (Coder) combinable.get().accumulatorCoder());
+    CombineFn fn = combinable.get().fn();
+    Coder accumulatorCoder = combinable.get().accumulatorCoder();
+    // Combined before the shuffle where that cannot change the panes: the core then merges accumulators.
+    PaneContents<Object, Object, Object> contents = PartialCombine.applies(step.mainInput().getWindowingStrategy())
+        ? new AccumulatorPaneContents(fn, accumulatorCoder)
+        : PaneContents.combining(fn, accumulatorCoder);
     return new GroupByKeyStage<>(step, context, inputCoder, contents, combinable.get().output(), true);
   }
 
@@ -70,6 +79,16 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
       return spec;
     }
     return spec.withOwnContents();
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  List<List<WindowedValue<KV<K, V>>>> partition(List<WindowedValue<?>> input) {
+    if (partial == null || input.isEmpty()) {
+      return super.partition(input);
+    }
+    // The accumulators travel as the values of the core's input: its contents merge them.
+    return (List) partial.combine(input, partitionCount(), this::partitionOfStructural, actedWatermark());
   }
 
   @Override
@@ -139,6 +158,11 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
         return synchronizedTime;
       }
       return synchronizedTime == null || processing.isBefore(synchronizedTime) ? processing : synchronizedTime;
+    }
+
+    @Override
+    public Instant nextEventTimeWakeUp() {
+      return core.nextEventTimeWakeUp();
     }
 
     @Override

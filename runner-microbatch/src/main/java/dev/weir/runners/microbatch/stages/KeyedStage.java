@@ -40,6 +40,8 @@ public abstract class KeyedStage<K, V> extends Stage {
   /** Each partition's output watermark hold and processing-time wake-up after the last batch. */
   private final Instant[] holds;
   private final Instant[] wakeUps;
+  /** Each partition's earliest event-time wake-up after the last batch; null if none. */
+  private final Instant[] eventWakeUps;
   /** The input watermark the cores were last moved to: the step's, held back by waiting elements. */
   private Instant acted = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
@@ -49,6 +51,7 @@ public abstract class KeyedStage<K, V> extends Stage {
     this.sideInputs = List.copyOf(step.sideInputs());
     this.holds = new Instant[context.partitions()];
     this.wakeUps = new Instant[context.partitions()];
+    this.eventWakeUps = new Instant[context.partitions()];
     for (int i = 0; i < context.partitions(); i++) {
       cores.add(null);
       waiting.add(new ArrayList<>());
@@ -84,6 +87,9 @@ public abstract class KeyedStage<K, V> extends Stage {
     /** The processing time at which the core must be advanced again, or null if none. */
     Instant nextProcessingTimeWakeUp();
 
+    /** The least input watermark at which the core would fire or drop something (a window, a timer); null if none. */
+    Instant nextEventTimeWakeUp();
+
     /** The input watermark the core has acted on. */
     Instant currentInputWatermark();
 
@@ -99,7 +105,7 @@ public abstract class KeyedStage<K, V> extends Stage {
 
   @Override
   protected final void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
-    List<List<WindowedValue<KV<K, V>>>> parts = split(input);
+    List<List<WindowedValue<KV<K, V>>>> parts = partition(input);
     List<List<WindowedValue<KV<K, V>>>> notReady = new ArrayList<>();
     // Elements waiting for side inputs hold back the watermark the cores move to, as pending input would.
     Instant watermark = inputWatermark();
@@ -141,6 +147,7 @@ public abstract class KeyedStage<K, V> extends Stage {
       TaskResult<K, V> result = results.get(j);
       holds[partition] = result.hold();
       wakeUps[partition] = result.wakeUp();
+      eventWakeUps[partition] = result.eventWakeUp();
       result.outputs().forEach(outputs::emit);
     }
   }
@@ -159,11 +166,26 @@ public abstract class KeyedStage<K, V> extends Stage {
     core.process(elements);
     core.advanceInputWatermark(watermark);
     core.finishTask();
-    return new TaskResult<>(core.takeOutputs(), core.outputWatermarkHold(), core.nextProcessingTimeWakeUp());
+    return new TaskResult<>(core.takeOutputs(), core.outputWatermarkHold(), core.nextProcessingTimeWakeUp(),
+        core.nextEventTimeWakeUp());
   }
 
   private boolean isReady(WindowedValue<KV<K, V>> element) {
     return context.sideInputs().allReady(sideInputs, element.getWindows().iterator().next());
+  }
+
+  /**
+   * The batch's input by key partition, each element in one window, in order; called by the batch
+   * loop's thread at the start of {@link #run}, while {@link #actedWatermark()} is still the
+   * watermark the cores acted on in the previous batch.
+   */
+  List<List<WindowedValue<KV<K, V>>>> partition(List<WindowedValue<?>> input) {
+    return split(input);
+  }
+
+  /** The input watermark the cores were last moved to. */
+  final Instant actedWatermark() {
+    return acted;
   }
 
   @SuppressWarnings("unchecked")
@@ -185,7 +207,12 @@ public abstract class KeyedStage<K, V> extends Stage {
   }
 
   private int partitionOf(K key) {
-    int hash = keyCoder.structuralValue(key).hashCode();
+    return partitionOfStructural(keyCoder.structuralValue(key));
+  }
+
+  /** The partition of the key whose {@link Coder#structuralValue} is {@code structuralKey}. */
+  final int partitionOfStructural(Object structuralKey) {
+    int hash = structuralKey.hashCode();
     // Spread the bits: structural hashes of small keys often differ only in their low bits.
     hash ^= hash >>> 16;
     hash *= 0x45d9f3b;
@@ -214,6 +241,26 @@ public abstract class KeyedStage<K, V> extends Stage {
       }
     }
     return soonest;
+  }
+
+  @Override
+  protected final boolean actsOn(Instant inputWatermark) {
+    for (Instant wakeUp : eventWakeUps) {
+      if (wakeUp != null && !wakeUp.isAfter(inputWatermark) && inputWatermark.isAfter(acted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  protected final boolean hasWaiting() {
+    for (List<WindowedValue<KV<K, V>>> elements : waiting) {
+      if (!elements.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -248,6 +295,7 @@ public abstract class KeyedStage<K, V> extends Stage {
     waiting.set(partition, new ArrayList<>(waitingElements));
     holds[partition] = core.outputWatermarkHold();
     wakeUps[partition] = core.nextProcessingTimeWakeUp();
+    eventWakeUps[partition] = core.nextEventTimeWakeUp();
     acted = core.currentInputWatermark().isAfter(acted) ? core.currentInputWatermark() : acted;
   }
 
@@ -261,5 +309,6 @@ public abstract class KeyedStage<K, V> extends Stage {
   }
 
   /** What one partition's task produced. */
-  private record TaskResult<K, V>(Map<PCollection<?>, List<WindowedValue<?>>> outputs, Instant hold, Instant wakeUp) {}
+  private record TaskResult<K, V>(Map<PCollection<?>, List<WindowedValue<?>>> outputs, Instant hold, Instant wakeUp,
+      Instant eventWakeUp) {}
 }

@@ -133,6 +133,11 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
   }
 
   @Override
+  protected boolean hasWaiting() {
+    return !waiting.isEmpty();
+  }
+
+  @Override
   protected long stateRows() {
     return waiting.size();
   }
@@ -158,14 +163,21 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
   private final class Evaluator {
     private final DoFn<InputT, OutputT> fn;
     private final SimpleDoFnRunner<InputT, OutputT> runner;
+    private final TupleTag<OutputT> mainTag = parDo.getMainOutputTag();
     private Map<TupleTag<?>, List<WindowedValue<?>>> outputs;
+    /** The main output of the bundle, kept apart from the map: nearly every output goes there. */
+    private List<WindowedValue<?>> mainOutputs;
 
     Evaluator(DoFn<InputT, OutputT> fn) {
       this.fn = fn;
       OutputManager collect = new OutputManager() {
         @Override
         public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
-          outputs.computeIfAbsent(tag, t -> new ArrayList<>()).add(output);
+          if (tag == mainTag || tag.equals(mainTag)) {
+            mainOutputs.add(output);
+          } else {
+            outputs.computeIfAbsent(tag, t -> new ArrayList<>()).add(output);
+          }
         }
       };
       this.runner = new SimpleDoFnRunner<>(context.options(), fn, context.sideInputs(), collect,
@@ -179,6 +191,7 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
 
     Map<TupleTag<?>, List<WindowedValue<?>>> bundle(List<WindowedValue<InputT>> elements) {
       outputs = new HashMap<>();
+      mainOutputs = new ArrayList<>(elements.size());
       runner.startBundle();
       for (WindowedValue<InputT> element : elements) {
         context.workers().checkRunning();
@@ -186,12 +199,16 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
       }
       runner.finishBundle();
       Map<TupleTag<?>, List<WindowedValue<?>>> taken = outputs;
-      outputs = null;
+      if (!mainOutputs.isEmpty()) {
+        taken.put(mainTag, mainOutputs);
+      }
+      abandon();
       return taken;
     }
 
     void abandon() {
       outputs = null;
+      mainOutputs = null;
     }
   }
 }

@@ -1,0 +1,198 @@
+package dev.weir.runners.microbatch.stages;
+
+import dev.weir.runners.microbatch.execution.FusedStages;
+import dev.weir.runners.microbatch.execution.StageContext;
+import dev.weir.runners.microbatch.execution.Workers;
+import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.runtime.windowing.WindowExpiry;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.transforms.Combine.CombineFn;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.DefaultTrigger;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.transforms.windowing.TimestampCombiner;
+import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.WindowingStrategy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.ToIntFunction;
+import org.joda.time.Instant;
+
+/**
+ * The map side of a lifted combine (Spark's map-side combine, Beam's partial combining): before
+ * the shuffle, each slice of the batch's input is combined per key and window into one accumulator
+ * of the CombineFn, on a worker, and only these accumulators go to the key partitions, whose cores
+ * merge them ({@link AccumulatorPaneContents}).
+ *
+ * <p>This changes nothing the pipeline outputs only where the core would treat one accumulator
+ * like the values it holds, so it is used only for a strategy that {@link #applies} to: windows
+ * that do not merge, the default trigger (which never counts elements and never closes a window
+ * early) and the END_OF_WINDOW timestamp combiner (the window's hold does not depend on element
+ * timestamps). A value whose window has already expired for the step is not combined but sent on
+ * as an accumulator of its own, so the core drops (and counts) each such value as before.
+ *
+ * <p>Thread-safety: {@link #combine} is called by the batch loop's thread; its tasks borrow their
+ * own copy of the CombineFn.
+ *
+ * @param <K> the key type
+ * @param <InputT> the value type
+ * @param <AccumT> the accumulator type
+ */
+final class PartialCombine<K, InputT, AccumT> {
+  private final String stepName;
+  private final StageContext context;
+  private final Coder<K> keyCoder;
+  private final GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec;
+  private final WindowExpiry expiry;
+  private final ConcurrentLinkedQueue<CombineFn<InputT, AccumT, ?>> copies = new ConcurrentLinkedQueue<>();
+
+  PartialCombine(String stepName, StageContext context, GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec) {
+    this.stepName = stepName;
+    this.context = context;
+    this.keyCoder = spec.keyCoder();
+    this.spec = spec;
+    this.expiry = new WindowExpiry(spec.strategy().getAllowedLateness());
+  }
+
+  /** Whether a lifted grouping of an input with {@code strategy} may be combined before its shuffle. */
+  static boolean applies(WindowingStrategy<?, ?> strategy) {
+    return strategy.getWindowFn().isNonMerging() && strategy.getTrigger() instanceof DefaultTrigger
+        && strategy.getTimestampCombiner() == TimestampCombiner.END_OF_WINDOW;
+  }
+
+  /**
+   * Combines {@code input} per key and window, in slices on the workers, and returns the
+   * accumulators by partition ({@code partitionOf} maps a key's structural value), each as a
+   * {@code KV<K, AccumT>} in its one window; the partition's values come in the order of the slices.
+   * {@code actedWatermark} is the input watermark the step's cores act on when they get them.
+   */
+  List<List<WindowedValue<KV<K, AccumT>>>> combine(List<WindowedValue<?>> input, int partitions,
+      ToIntFunction<Object> partitionOf, Instant actedWatermark) {
+    List<Workers.Task<List<List<WindowedValue<KV<K, AccumT>>>>>> tasks = new ArrayList<>();
+    for (List<WindowedValue<?>> slice : FusedStages.slices(input, context.options().getParallelism())) {
+      tasks.add(() -> combineSlice(slice, partitions, partitionOf, actedWatermark));
+    }
+    List<List<WindowedValue<KV<K, AccumT>>>> parts = new ArrayList<>(partitions);
+    for (int i = 0; i < partitions; i++) {
+      parts.add(new ArrayList<>());
+    }
+    for (List<List<WindowedValue<KV<K, AccumT>>>> result
+        : context.workers().runAll(stepName, context.metricsOf(stepName), tasks)) {
+      for (int i = 0; i < partitions; i++) {
+        parts.get(i).addAll(result.get(i));
+      }
+    }
+    return parts;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<List<WindowedValue<KV<K, AccumT>>>> combineSlice(List<WindowedValue<?>> slice, int partitions,
+      ToIntFunction<Object> partitionOf, Instant actedWatermark) {
+    CombineFn<InputT, AccumT, ?> fn = borrow();
+    List<List<WindowedValue<KV<K, AccumT>>>> parts = new ArrayList<>(partitions);
+    for (int i = 0; i < partitions; i++) {
+      parts.add(new ArrayList<>());
+    }
+    WindowGroups<K, AccumT> groups = new WindowGroups<>();
+    boolean mayExpire = actedWatermark.isAfter(BoundedWindow.TIMESTAMP_MIN_VALUE);
+    for (WindowedValue<?> untyped : slice) {
+      context.workers().checkRunning();
+      WindowedValue<KV<K, InputT>> element = (WindowedValue<KV<K, InputT>>) untyped;
+      K key = element.getValue().getKey();
+      InputT value = element.getValue().getValue();
+      Object structuralKey = keyCoder.structuralValue(key);
+      for (BoundedWindow window : element.getWindows()) {
+        if (mayExpire && expiry.isExpired(window, actedWatermark)) {
+          AccumT own = fn.addInput(fn.createAccumulator(), value);
+          parts.get(partitionOf.applyAsInt(structuralKey))
+              .add(WindowedValue.of(KV.of(key, own), element.getTimestamp(), window, element.getPane()));
+          continue;
+        }
+        Map<Object, Partial<K, AccumT>> ofWindow = groups.of(window);
+        Partial<K, AccumT> partial = ofWindow.get(structuralKey);
+        if (partial == null) {
+          partial = new Partial<>(key, window, partitionOf.applyAsInt(structuralKey), fn.createAccumulator());
+          ofWindow.put(structuralKey, partial);
+        }
+        partial.accumulator = fn.addInput(partial.accumulator, value);
+      }
+    }
+    copies.add(fn);
+    for (Map<Object, Partial<K, AccumT>> ofWindow : groups.maps) {
+      for (Partial<K, AccumT> partial : ofWindow.values()) {
+        parts.get(partial.partition).add(WindowedValue.of(KV.of(partial.key, partial.accumulator),
+            partial.window.maxTimestamp(), partial.window, PaneInfo.NO_FIRING));
+      }
+    }
+    return parts;
+  }
+
+  /** A copy of the CombineFn for one task: CombineFns, like DoFns, are used by one thread at a time. */
+  @SuppressWarnings("unchecked")
+  private CombineFn<InputT, AccumT, ?> borrow() {
+    CombineFn<InputT, AccumT, ?> fn = copies.poll();
+    if (fn != null) {
+      return fn;
+    }
+    return ((AccumulatorPaneContents<InputT, AccumT, ?>) spec.withOwnContents().contents()).fn();
+  }
+
+  /**
+   * The partial accumulators of one slice, by window, then by the key's structural value. A slice
+   * of a batch usually touches a handful of windows, which are found by a scan before any hashing.
+   */
+  private static final class WindowGroups<K, AccumT> {
+    private static final int SCANNED = 16;
+    private final List<BoundedWindow> windows = new ArrayList<>();
+    private final List<Map<Object, Partial<K, AccumT>>> maps = new ArrayList<>();
+    private final Map<BoundedWindow, Map<Object, Partial<K, AccumT>>> byWindow = new HashMap<>();
+
+    Map<Object, Partial<K, AccumT>> of(BoundedWindow window) {
+      if (windows.size() <= SCANNED) {
+        for (int i = windows.size() - 1; i >= 0; i--) {
+          if (windows.get(i).equals(window)) {
+            return maps.get(i);
+          }
+        }
+      } else {
+        Map<Object, Partial<K, AccumT>> found = byWindow.get(window);
+        if (found != null) {
+          return found;
+        }
+      }
+      Map<Object, Partial<K, AccumT>> created = new LinkedHashMap<>();
+      windows.add(window);
+      maps.add(created);
+      if (windows.size() > SCANNED) {
+        if (byWindow.isEmpty()) {
+          for (int i = 0; i < windows.size(); i++) {
+            byWindow.put(windows.get(i), maps.get(i));
+          }
+        } else {
+          byWindow.put(window, created);
+        }
+      }
+      return created;
+    }
+  }
+
+  /** What one key in one window combined so far in a slice, and the key's partition. */
+  private static final class Partial<K, AccumT> {
+    private final K key;
+    private final BoundedWindow window;
+    private final int partition;
+    private AccumT accumulator;
+
+    Partial(K key, BoundedWindow window, int partition, AccumT accumulator) {
+      this.key = key;
+      this.window = window;
+      this.partition = partition;
+      this.accumulator = accumulator;
+    }
+  }
+}
