@@ -15,8 +15,8 @@ import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -98,7 +98,7 @@ final class PartialCombine<K, InputT, AccumT> {
     for (int i = 0; i < partitions; i++) {
       parts.add(new ArrayList<>());
     }
-    WindowGroups<K, AccumT> groups = new WindowGroups<>();
+    Map<Object, KeyPartials<K, AccumT>> byKey = new HashMap<>();
     boolean mayExpire = actedWatermark.isAfter(BoundedWindow.TIMESTAMP_MIN_VALUE);
     for (WindowedValue<?> untyped : slice) {
       context.workers().checkRunning();
@@ -106,27 +106,28 @@ final class PartialCombine<K, InputT, AccumT> {
       K key = element.getValue().getKey();
       InputT value = element.getValue().getValue();
       Object structuralKey = keyCoder.structuralValue(key);
+      KeyPartials<K, AccumT> partials = byKey.get(structuralKey);
+      if (partials == null) {
+        partials = new KeyPartials<>(key, partitionOf.applyAsInt(structuralKey));
+        byKey.put(structuralKey, partials);
+      }
       for (BoundedWindow window : element.getWindows()) {
         if (mayExpire && expiry.isExpired(window, actedWatermark)) {
           AccumT own = fn.addInput(fn.createAccumulator(), value);
-          parts.get(partitionOf.applyAsInt(structuralKey))
+          parts.get(partials.partition)
               .add(WindowedValue.of(KV.of(key, own), element.getTimestamp(), window, element.getPane()));
           continue;
         }
-        Map<Object, Partial<K, AccumT>> ofWindow = groups.of(window);
-        Partial<K, AccumT> partial = ofWindow.get(structuralKey);
-        if (partial == null) {
-          partial = new Partial<>(key, window, partitionOf.applyAsInt(structuralKey), fn.createAccumulator());
-          ofWindow.put(structuralKey, partial);
-        }
-        partial.accumulator = fn.addInput(partial.accumulator, value);
+        int slot = partials.slotOf(window, fn);
+        partials.accumulators[slot] = fn.addInput(partials.accumulators[slot], value);
       }
     }
     copies.add(fn);
-    for (Map<Object, Partial<K, AccumT>> ofWindow : groups.maps) {
-      for (Partial<K, AccumT> partial : ofWindow.values()) {
-        parts.get(partial.partition).add(WindowedValue.of(KV.of(partial.key, partial.accumulator),
-            partial.window.maxTimestamp(), partial.window, PaneInfo.NO_FIRING));
+    for (KeyPartials<K, AccumT> partials : byKey.values()) {
+      for (int i = 0; i < partials.size; i++) {
+        BoundedWindow window = partials.windows[i];
+        parts.get(partials.partition).add(WindowedValue.of(KV.of(partials.key, partials.accumulators[i]),
+            window.maxTimestamp(), window, PaneInfo.NO_FIRING));
       }
     }
     return parts;
@@ -143,56 +144,59 @@ final class PartialCombine<K, InputT, AccumT> {
   }
 
   /**
-   * The partial accumulators of one slice, by window, then by the key's structural value. A slice
-   * of a batch usually touches a handful of windows, which are found by a scan before any hashing.
+   * What one key combined so far in a slice: one accumulator per window, in the order the windows
+   * first came. A key meets few windows in a slice, and elements that follow each other are mostly
+   * in the latest ones, so windows are found by a scan from the latest; only many windows are hashed.
    */
-  private static final class WindowGroups<K, AccumT> {
+  private static final class KeyPartials<K, AccumT> {
     private static final int SCANNED = 16;
-    private final List<BoundedWindow> windows = new ArrayList<>();
-    private final List<Map<Object, Partial<K, AccumT>>> maps = new ArrayList<>();
-    private final Map<BoundedWindow, Map<Object, Partial<K, AccumT>>> byWindow = new HashMap<>();
+    private final K key;
+    private final int partition;
+    private BoundedWindow[] windows = new BoundedWindow[4];
+    private AccumT[] accumulators = newArray(4);
+    private int size;
+    private Map<BoundedWindow, Integer> slots;
 
-    Map<Object, Partial<K, AccumT>> of(BoundedWindow window) {
-      if (windows.size() <= SCANNED) {
-        for (int i = windows.size() - 1; i >= 0; i--) {
-          if (windows.get(i).equals(window)) {
-            return maps.get(i);
+    KeyPartials(K key, int partition) {
+      this.key = key;
+      this.partition = partition;
+    }
+
+    /** The slot of {@code window}, made with a new accumulator of {@code fn} if the key had none there. */
+    int slotOf(BoundedWindow window, CombineFn<?, AccumT, ?> fn) {
+      if (slots == null) {
+        for (int i = size - 1; i >= 0; i--) {
+          if (windows[i].equals(window)) {
+            return i;
           }
         }
       } else {
-        Map<Object, Partial<K, AccumT>> found = byWindow.get(window);
+        Integer found = slots.get(window);
         if (found != null) {
           return found;
         }
       }
-      Map<Object, Partial<K, AccumT>> created = new LinkedHashMap<>();
-      windows.add(window);
-      maps.add(created);
-      if (windows.size() > SCANNED) {
-        if (byWindow.isEmpty()) {
-          for (int i = 0; i < windows.size(); i++) {
-            byWindow.put(windows.get(i), maps.get(i));
-          }
-        } else {
-          byWindow.put(window, created);
+      if (size == windows.length) {
+        windows = Arrays.copyOf(windows, size * 2);
+        accumulators = Arrays.copyOf(accumulators, size * 2);
+      }
+      windows[size] = window;
+      accumulators[size] = fn.createAccumulator();
+      if (slots == null && size >= SCANNED) {
+        slots = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+          slots.put(windows[i], i);
         }
       }
-      return created;
+      if (slots != null) {
+        slots.put(window, size);
+      }
+      return size++;
     }
-  }
 
-  /** What one key in one window combined so far in a slice, and the key's partition. */
-  private static final class Partial<K, AccumT> {
-    private final K key;
-    private final BoundedWindow window;
-    private final int partition;
-    private AccumT accumulator;
-
-    Partial(K key, BoundedWindow window, int partition, AccumT accumulator) {
-      this.key = key;
-      this.window = window;
-      this.partition = partition;
-      this.accumulator = accumulator;
+    @SuppressWarnings("unchecked")
+    private static <AccumT> AccumT[] newArray(int length) {
+      return (AccumT[]) new Object[length];
     }
   }
 }
