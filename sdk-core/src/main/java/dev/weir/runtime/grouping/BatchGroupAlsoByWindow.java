@@ -131,14 +131,13 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
     InputT value = element.getValue().getValue();
     Object structuralKey = keyCoder.structuralValue(key);
     for (BoundedWindow window : element.getWindows()) {
-      Instant timestamp = timestampCombiner.assign(window, element.getTimestamp());
       GroupKey groupKey = new GroupKey(structuralKey, window);
       Group<K, AccumT> group = groups.get(groupKey);
       if (group == null) {
-        group = new Group<>(key, window, contents.createEmpty(), timestamp);
+        group = new Group<>(key, window, contents.createEmpty(), timestampCombiner.assign(window, element.getTimestamp()));
         groups.put(groupKey, group);
-      } else {
-        group.timestamp = timestampCombiner.combine(group.timestamp, timestamp);
+      } else if (!timestampCombiner.dependsOnlyOnWindow()) {
+        group.timestamp = timestampCombiner.combine(group.timestamp, timestampCombiner.assign(window, element.getTimestamp()));
       }
       group.accumulator = contents.add(group.accumulator, value);
     }
