@@ -22,6 +22,9 @@ import org.joda.time.ReadableInstant;
 public final class IntervalWindow extends BoundedWindow implements Comparable<IntervalWindow> {
   private final Instant start;
   private final Instant end;
+  // The bounds again as millis: equals and hashCode run per element and window in groupings.
+  private final long startMillis;
+  private final long endMillis;
   /** {@code end - 1ms}, made on first use: grouping asks for it once per element and window. */
   private Instant maxTimestamp;
 
@@ -30,6 +33,8 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
     checkArgument(!end.isBefore(start), "IntervalWindow end %s is before its start %s", end, start);
     this.start = start;
     this.end = end;
+    this.startMillis = start.getMillis();
+    this.endMillis = end.getMillis();
   }
 
   /** The window {@code [start, start + size)}. */
@@ -50,7 +55,7 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
     // Racy but safe: Instant is immutable with final fields, so a thread sees a whole one or null.
     Instant max = maxTimestamp;
     if (max == null) {
-      max = new Instant(end.getMillis() - 1);
+      max = new Instant(endMillis - 1);
       maxTimestamp = max;
     }
     return max;
@@ -92,13 +97,13 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
   @Override
   public boolean equals(Object o) {
     return o instanceof IntervalWindow
-        && start.getMillis() == ((IntervalWindow) o).start.getMillis()
-        && end.getMillis() == ((IntervalWindow) o).end.getMillis();
+        && startMillis == ((IntervalWindow) o).startMillis
+        && endMillis == ((IntervalWindow) o).endMillis;
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(start.getMillis() * 31 + end.getMillis());
+    return Long.hashCode(startMillis * 31 + endMillis);
   }
 
   @Override
