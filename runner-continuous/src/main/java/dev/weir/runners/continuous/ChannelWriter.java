@@ -32,6 +32,13 @@ final class ChannelWriter implements Receiver {
   private final Routing routing;
   private final Coder<Object> keyCoder;
   private final TaskStats stats;
+  /**
+   * The combiner keeps at most this many buffers' worth of accumulators: enough for every key and
+   * open window of a typical aggregation, so that several records meet in one accumulator before
+   * the buffer timeout ships them.
+   */
+  private static final int COMBINED_BUFFERS = 32;
+
   private final List<List<WindowedValue<?>>> buffers = new ArrayList<>();
   private final int bufferSize;
   private final long timeoutNanos;
@@ -40,17 +47,24 @@ final class ChannelWriter implements Receiver {
   private int next;
   /** While true, buffers grow without limit and are shipped only by {@link #shipAll}. */
   private boolean holding;
+  /** Combines records before they are routed (into a lifted combine's grouping), or null. */
+  private final PartialCombiner combiner;
+  /** How many accumulators the combiner may keep before they are routed. */
+  private final int combinerLimit;
 
   @SuppressWarnings("unchecked")
-  ChannelWriter(Job job, Stage target, int channel, Routing routing, Coder<?> keyCoder, TaskStats stats) {
+  ChannelWriter(Job job, Stage target, int channel, Routing routing, Coder<?> keyCoder, PartialCombiner combiner,
+      TaskStats stats) {
     this.job = job;
     this.target = target;
     this.channel = channel;
     this.routing = routing;
     this.keyCoder = (Coder<Object>) keyCoder;
     this.stats = stats;
+    this.combiner = combiner;
     this.bufferSize = job.options().getBufferSize();
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(job.options().getBufferTimeout());
+    this.combinerLimit = COMBINED_BUFFERS * bufferSize;
     for (int i = 0; i < target.parallelism; i++) {
       buffers.add(new ArrayList<>());
     }
@@ -58,9 +72,23 @@ final class ChannelWriter implements Receiver {
 
   @Override
   public void accept(WindowedValue<?> element) {
-    if (buffered == 0) {
+    if (!hasBuffered()) {
       oldestNanos = System.nanoTime();
     }
+    if (combiner != null) {
+      combiner.add(element);
+      if (combiner.size() >= combinerLimit || timeoutNanos == 0) {
+        combiner.drain(this::route);
+      }
+    } else {
+      route(element);
+    }
+    if (timeoutNanos == 0 && !holding) {
+      shipAll();
+    }
+  }
+
+  private void route(WindowedValue<?> element) {
     switch (routing) {
       case BY_KEY -> add(subtaskOfKey(((KV<?, ?>) element.getValue()).getKey()), element);
       case ROUND_ROBIN -> {
@@ -75,9 +103,6 @@ final class ChannelWriter implements Receiver {
       default -> throw new IllegalStateException("Unknown routing " + routing);
     }
     stats.recordsOut.incrementAndGet();
-    if (timeoutNanos == 0 && !holding) {
-      shipAll();
-    }
   }
 
   private void add(int subtask, WindowedValue<?> element) {
@@ -107,13 +132,16 @@ final class ChannelWriter implements Receiver {
 
   /** Ships the buffers if the oldest record in them waited at least {@code --bufferTimeout}. */
   void shipIfDue(long nowNanos) {
-    if (buffered > 0 && nowNanos - oldestNanos >= timeoutNanos) {
+    if (hasBuffered() && nowNanos - oldestNanos >= timeoutNanos) {
       shipAll();
     }
   }
 
-  /** Ships every non-empty buffer. */
+  /** Ships every non-empty buffer, after the combiner's accumulators. */
   void shipAll() {
+    if (combiner != null) {
+      combiner.drain(this::route);
+    }
     for (int i = 0; i < buffers.size(); i++) {
       if (!buffers.get(i).isEmpty()) {
         ship(i);
@@ -123,7 +151,7 @@ final class ChannelWriter implements Receiver {
 
   /** Whether records wait in a buffer. */
   boolean hasBuffered() {
-    return buffered > 0;
+    return buffered > 0 || (combiner != null && combiner.size() > 0);
   }
 
   /** The system nano time at which the oldest buffered record is due; meaningful if {@link #hasBuffered}. */
