@@ -31,8 +31,8 @@ import org.joda.time.Instant;
  * accumulator for a lifted combine ({@link PaneContents#combining}). {@link #finish} emits one
  * {@code KV<K, OutputT>} per key and window, in the pane {@link PaneInfo#ON_TIME_AND_ONLY_FIRING},
  * with the timestamp the strategy's {@link TimestampCombiner} makes of the group's inputs (with the
- * default {@code END_OF_WINDOW}, the window's max timestamp). Groups are emitted in the order their
- * first element arrived.
+ * default {@code END_OF_WINDOW}, the window's max timestamp). Groups are emitted key by key, in the
+ * order each key first arrived, and within a key in the order its windows first arrived.
  *
  * <p>Only non-merging window functions, and triggers that fire once at the end of the window, are
  * supported (see {@link #checkSupported}); the constructor rejects others.
@@ -48,7 +48,8 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   private final Coder<K> keyCoder;
   private final PaneContents<InputT, AccumT, OutputT> contents;
   private final TimestampCombiner timestampCombiner;
-  private final Map<GroupKey, Group<K, AccumT>> groups = new LinkedHashMap<>();
+  /** The groups by the structural value of their key. */
+  private final Map<Object, KeyGroups<K, AccumT>> groups = new LinkedHashMap<>();
   private boolean finished;
 
   /**
@@ -130,15 +131,17 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
     K key = element.getValue().getKey();
     InputT value = element.getValue().getValue();
     Object structuralKey = keyCoder.structuralValue(key);
+    KeyGroups<K, AccumT> keyGroups = groups.get(structuralKey);
+    if (keyGroups == null) {
+      keyGroups = new KeyGroups<>(key);
+      groups.put(structuralKey, keyGroups);
+    }
     for (BoundedWindow window : element.getWindows()) {
-      Instant timestamp = timestampCombiner.assign(window, element.getTimestamp());
-      GroupKey groupKey = new GroupKey(structuralKey, window);
-      Group<K, AccumT> group = groups.get(groupKey);
+      Group<AccumT> group = keyGroups.groupOf(window);
       if (group == null) {
-        group = new Group<>(key, window, contents.createEmpty(), timestamp);
-        groups.put(groupKey, group);
-      } else {
-        group.timestamp = timestampCombiner.combine(group.timestamp, timestamp);
+        group = keyGroups.open(window, contents.createEmpty(), timestampCombiner.assign(window, element.getTimestamp()));
+      } else if (!timestampCombiner.dependsOnlyOnWindow()) {
+        group.timestamp = timestampCombiner.combine(group.timestamp, timestampCombiner.assign(window, element.getTimestamp()));
       }
       group.accumulator = contents.add(group.accumulator, value);
     }
@@ -148,25 +151,56 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   public void finish(Consumer<? super WindowedValue<KV<K, OutputT>>> output) {
     checkState(!finished, "finish called twice");
     finished = true;
-    for (Group<K, AccumT> group : groups.values()) {
-      output.accept(WindowedValue.of(KV.of(group.key, contents.extractLast(group.accumulator)),
-          group.timestamp, group.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
+    for (KeyGroups<K, AccumT> keyGroups : groups.values()) {
+      keyGroups.byWindow.forEach((window, group) -> output.accept(WindowedValue.of(
+          KV.of(keyGroups.key, contents.extractLast(group.accumulator)), group.timestamp, window,
+          PaneInfo.ON_TIME_AND_ONLY_FIRING)));
     }
     groups.clear();
   }
 
-  private record GroupKey(Object structuralKey, BoundedWindow window) {}
+  /**
+   * The groups of one key, by window. Keyed by key first so that an element in several windows
+   * looks its key up once; the last group used is remembered because a key's consecutive elements
+   * mostly fall in the same window.
+   */
+  private static final class KeyGroups<K, AccumT> {
+    private final K key;
+    private final Map<BoundedWindow, Group<AccumT>> byWindow = new LinkedHashMap<>();
+    private BoundedWindow lastWindow;
+    private Group<AccumT> lastGroup;
+
+    KeyGroups(K key) {
+      this.key = key;
+    }
+
+    Group<AccumT> groupOf(BoundedWindow window) {
+      if (!window.equals(lastWindow)) {
+        Group<AccumT> found = byWindow.get(window);
+        if (found == null) {
+          return null;
+        }
+        lastWindow = window;
+        lastGroup = found;
+      }
+      return lastGroup;
+    }
+
+    Group<AccumT> open(BoundedWindow window, AccumT accumulator, Instant timestamp) {
+      Group<AccumT> group = new Group<>(accumulator, timestamp);
+      byWindow.put(window, group);
+      lastWindow = window;
+      lastGroup = group;
+      return group;
+    }
+  }
 
   /** What one key in one window kept so far, and the combined timestamp of its inputs. */
-  private static final class Group<K, AccumT> {
-    private final K key;
-    private final BoundedWindow window;
+  private static final class Group<AccumT> {
     private AccumT accumulator;
     private Instant timestamp;
 
-    Group(K key, BoundedWindow window, AccumT accumulator, Instant timestamp) {
-      this.key = key;
-      this.window = window;
+    Group(AccumT accumulator, Instant timestamp) {
       this.accumulator = accumulator;
       this.timestamp = timestamp;
     }

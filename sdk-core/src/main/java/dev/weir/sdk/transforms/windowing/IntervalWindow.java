@@ -9,7 +9,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.joda.time.ReadableDuration;
 import org.joda.time.ReadableInstant;
@@ -23,17 +22,24 @@ import org.joda.time.ReadableInstant;
 public final class IntervalWindow extends BoundedWindow implements Comparable<IntervalWindow> {
   private final Instant start;
   private final Instant end;
+  // The bounds again as millis: equals and hashCode run per element and window in groupings.
+  private final long startMillis;
+  private final long endMillis;
+  /** {@code end - 1ms}, made on first use: grouping asks for it once per element and window. */
+  private Instant maxTimestamp;
 
   /** The window {@code [start, end)}. */
   public IntervalWindow(Instant start, Instant end) {
     checkArgument(!end.isBefore(start), "IntervalWindow end %s is before its start %s", end, start);
     this.start = start;
     this.end = end;
+    this.startMillis = start.getMillis();
+    this.endMillis = end.getMillis();
   }
 
   /** The window {@code [start, start + size)}. */
   public IntervalWindow(Instant start, ReadableDuration size) {
-    this(start, start.plus(size));
+    this(start, new Instant(start.getMillis() + size.getMillis()));
   }
 
   public Instant start() {
@@ -46,7 +52,13 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
 
   @Override
   public Instant maxTimestamp() {
-    return end.minus(Duration.millis(1));
+    // Racy but safe: Instant is immutable with final fields, so a thread sees a whole one or null.
+    Instant max = maxTimestamp;
+    if (max == null) {
+      max = new Instant(endMillis - 1);
+      maxTimestamp = max;
+    }
+    return max;
   }
 
   /** Whether {@code other} lies entirely within this window. */
@@ -85,13 +97,13 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
   @Override
   public boolean equals(Object o) {
     return o instanceof IntervalWindow
-        && start.isEqual(((IntervalWindow) o).start)
-        && end.isEqual(((IntervalWindow) o).end);
+        && startMillis == ((IntervalWindow) o).startMillis
+        && endMillis == ((IntervalWindow) o).endMillis;
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(start.getMillis() * 31 + end.getMillis());
+    return Long.hashCode(startMillis * 31 + endMillis);
   }
 
   @Override
