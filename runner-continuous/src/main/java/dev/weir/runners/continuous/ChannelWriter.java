@@ -17,7 +17,8 @@ import org.joda.time.Instant;
  * routed (by the hash of their key's encoding, round-robin, or to every subtask for a side input),
  * collected in one buffer per downstream subtask, and shipped when the buffer is full, when it is
  * older than {@code --bufferTimeout}, or before a watermark, barrier or the end of input, so that
- * a channel keeps its order.
+ * a channel keeps its order. Records bound for a lifted combine's grouping may first be combined
+ * per key and window by a {@link PartialCombiner}, whose accumulators are routed in their place.
  *
  * <p>Owned by one thread. Shipping blocks while the downstream inbox is full (back-pressure); the
  * time blocked is counted in the writer's {@link TaskStats}.
