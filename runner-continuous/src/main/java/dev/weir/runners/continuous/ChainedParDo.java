@@ -66,10 +66,13 @@ final class ChainedParDo implements Receiver {
   private void start() {
     pool = job.pool(step);
     fn = pool.borrow();
+    TupleTag<Object> mainTag = parDo.getMainOutputTag();
+    Receiver main = outputs.get(mainTag);
     OutputManager forward = new OutputManager() {
       @Override
       public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
-        outputs.get(tag).accept(output);
+        // Most outputs go to the main output: spares hashing the tag.
+        (tag == mainTag ? main : outputs.get(tag)).accept(output);
       }
     };
     runner = new SimpleDoFnRunner<>(job.options(), fn, SideInputReader.empty(), forward, parDo.getMainOutputTag(),
