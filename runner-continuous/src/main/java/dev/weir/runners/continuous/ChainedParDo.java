@@ -49,9 +49,10 @@ final class ChainedParDo implements Receiver {
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "try"})
+  @SuppressWarnings("unchecked")
   public void accept(WindowedValue<?> element) {
-    try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+    try {
       if (runner == null) {
         start();
       }
@@ -60,6 +61,8 @@ final class ChainedParDo implements Receiver {
         runner.startBundle();
       }
       runner.processElement((WindowedValue<Object>) element);
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
     }
   }
 
