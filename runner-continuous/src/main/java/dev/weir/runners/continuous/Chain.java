@@ -147,15 +147,19 @@ final class Chain {
       int channel = target.channelOf(stage, subtask, r.view());
       ChannelWriter.Routing routing;
       Coder<?> keyCoder = null;
+      PartialCombiner combiner = null;
       if (r.view() != null) {
         routing = ChannelWriter.Routing.BROADCAST;
       } else if (target.kind == Kind.GROUPING || target.kind == Kind.STATEFUL) {
         routing = ChannelWriter.Routing.BY_KEY;
         keyCoder = keyCoderOf(target);
+        if (target.kind == Kind.GROUPING && PartialCombiner.appliesTo(job, target.head)) {
+          combiner = PartialCombiner.of(job, target.head, keyCoder);
+        }
       } else {
         routing = ChannelWriter.Routing.ROUND_ROBIN;
       }
-      return new ChannelWriter(job, target, channel, routing, keyCoder, stats);
+      return new ChannelWriter(job, target, channel, routing, keyCoder, combiner, stats);
     });
   }
 

@@ -49,9 +49,10 @@ final class ChainedParDo implements Receiver {
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "try"})
+  @SuppressWarnings("unchecked")
   public void accept(WindowedValue<?> element) {
-    try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+    try {
       if (runner == null) {
         start();
       }
@@ -60,16 +61,21 @@ final class ChainedParDo implements Receiver {
         runner.startBundle();
       }
       runner.processElement((WindowedValue<Object>) element);
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
     }
   }
 
   private void start() {
     pool = job.pool(step);
     fn = pool.borrow();
+    TupleTag<Object> mainTag = parDo.getMainOutputTag();
+    Receiver main = outputs.get(mainTag);
     OutputManager forward = new OutputManager() {
       @Override
       public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
-        outputs.get(tag).accept(output);
+        // Most outputs go to the main output: spares hashing the tag.
+        (tag == mainTag ? main : outputs.get(tag)).accept(output);
       }
     };
     runner = new SimpleDoFnRunner<>(job.options(), fn, SideInputReader.empty(), forward, parDo.getMainOutputTag(),

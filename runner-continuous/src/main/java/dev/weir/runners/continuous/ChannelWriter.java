@@ -17,7 +17,8 @@ import org.joda.time.Instant;
  * routed (by the hash of their key's encoding, round-robin, or to every subtask for a side input),
  * collected in one buffer per downstream subtask, and shipped when the buffer is full, when it is
  * older than {@code --bufferTimeout}, or before a watermark, barrier or the end of input, so that
- * a channel keeps its order.
+ * a channel keeps its order. Records bound for a lifted combine's grouping may first be combined
+ * per key and window by a {@link PartialCombiner}, whose accumulators are routed in their place.
  *
  * <p>Owned by one thread. Shipping blocks while the downstream inbox is full (back-pressure); the
  * time blocked is counted in the writer's {@link TaskStats}.
@@ -32,6 +33,13 @@ final class ChannelWriter implements Receiver {
   private final Routing routing;
   private final Coder<Object> keyCoder;
   private final TaskStats stats;
+  /**
+   * The combiner keeps at most this many buffers' worth of accumulators: enough for every key and
+   * open window of a typical aggregation, so that several records meet in one accumulator before
+   * the buffer timeout ships them.
+   */
+  private static final int COMBINED_BUFFERS = 32;
+
   private final List<List<WindowedValue<?>>> buffers = new ArrayList<>();
   private final int bufferSize;
   private final long timeoutNanos;
@@ -40,17 +48,24 @@ final class ChannelWriter implements Receiver {
   private int next;
   /** While true, buffers grow without limit and are shipped only by {@link #shipAll}. */
   private boolean holding;
+  /** Combines records before they are routed (into a lifted combine's grouping), or null. */
+  private final PartialCombiner combiner;
+  /** How many accumulators the combiner may keep before they are routed. */
+  private final int combinerLimit;
 
   @SuppressWarnings("unchecked")
-  ChannelWriter(Job job, Stage target, int channel, Routing routing, Coder<?> keyCoder, TaskStats stats) {
+  ChannelWriter(Job job, Stage target, int channel, Routing routing, Coder<?> keyCoder, PartialCombiner combiner,
+      TaskStats stats) {
     this.job = job;
     this.target = target;
     this.channel = channel;
     this.routing = routing;
     this.keyCoder = (Coder<Object>) keyCoder;
     this.stats = stats;
+    this.combiner = combiner;
     this.bufferSize = job.options().getBufferSize();
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(job.options().getBufferTimeout());
+    this.combinerLimit = COMBINED_BUFFERS * bufferSize;
     for (int i = 0; i < target.parallelism; i++) {
       buffers.add(new ArrayList<>());
     }
@@ -58,9 +73,23 @@ final class ChannelWriter implements Receiver {
 
   @Override
   public void accept(WindowedValue<?> element) {
-    if (buffered == 0) {
+    if (!hasBuffered()) {
       oldestNanos = System.nanoTime();
     }
+    if (combiner != null) {
+      combiner.add(element);
+      if (combiner.size() >= combinerLimit || timeoutNanos == 0) {
+        combiner.drain(this::route);
+      }
+    } else {
+      route(element);
+    }
+    if (timeoutNanos == 0 && !holding) {
+      shipAll();
+    }
+  }
+
+  private void route(WindowedValue<?> element) {
     switch (routing) {
       case BY_KEY -> add(subtaskOfKey(((KV<?, ?>) element.getValue()).getKey()), element);
       case ROUND_ROBIN -> {
@@ -75,9 +104,6 @@ final class ChannelWriter implements Receiver {
       default -> throw new IllegalStateException("Unknown routing " + routing);
     }
     stats.recordsOut.incrementAndGet();
-    if (timeoutNanos == 0 && !holding) {
-      shipAll();
-    }
   }
 
   private void add(int subtask, WindowedValue<?> element) {
@@ -107,13 +133,16 @@ final class ChannelWriter implements Receiver {
 
   /** Ships the buffers if the oldest record in them waited at least {@code --bufferTimeout}. */
   void shipIfDue(long nowNanos) {
-    if (buffered > 0 && nowNanos - oldestNanos >= timeoutNanos) {
+    if (hasBuffered() && nowNanos - oldestNanos >= timeoutNanos) {
       shipAll();
     }
   }
 
-  /** Ships every non-empty buffer. */
+  /** Ships every non-empty buffer, after the combiner's accumulators. */
   void shipAll() {
+    if (combiner != null) {
+      combiner.drain(this::route);
+    }
     for (int i = 0; i < buffers.size(); i++) {
       if (!buffers.get(i).isEmpty()) {
         ship(i);
@@ -123,7 +152,7 @@ final class ChannelWriter implements Receiver {
 
   /** Whether records wait in a buffer. */
   boolean hasBuffered() {
-    return buffered > 0;
+    return buffered > 0 || (combiner != null && combiner.size() > 0);
   }
 
   /** The system nano time at which the oldest buffered record is due; meaningful if {@link #hasBuffered}. */

@@ -1,5 +1,7 @@
 package dev.weir.runners.continuous;
 
+import static com.google.common.base.Verify.verify;
+
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.grouping.GroupAlsoByWindowCore;
@@ -22,24 +24,53 @@ import org.joda.time.Instant;
 
 /**
  * A subtask of a {@code GroupByKey}: the keys routed to it, grouped by the execution core's
- * {@link GroupAlsoByWindowCore}, fed one record at a time, so that a count trigger fires on the
- * record that completes its count. Triggers, panes, lateness and merging windows are the core's.
+ * {@link GroupAlsoByWindowCore}. Triggers, panes, lateness and merging windows are the core's.
+ *
+ * <p>How records reach the core: one at a time when the trigger counts elements, so that a count
+ * trigger fires on the record that completes its count; per buffer under a {@code TestStream}.
+ * Otherwise records are <em>pending</em> for a while (Flink's mini-batch): kept per key and handed
+ * to the core one call per key, which costs the core far less than a call per record, when the
+ * input watermark advances, before a checkpoint, once {@value #BATCH_MILLIS} ms of processing time
+ * passed since the first of them arrived, or once there are many of them. To the core this is as if
+ * they had arrived later and together, which no trigger that does not count elements can tell from
+ * a slower channel; the watermark is never advanced past pending records, and a new element's
+ * watermark hold is never before the input watermark, so the output watermark is what the core
+ * would give anyway.
  *
  * <p>A grouping the graph marks as a {@link CombinableGrouping} (that of a {@code Combine.perKey})
  * keeps one accumulator per key and window ({@link PaneContents#combining}, with this subtask's own
- * copy of the CombineFn) and emits the combined values to the composite's output.
+ * copy of the CombineFn) and emits the combined values to the composite's output; when its
+ * producers combine records before shipping them ({@link PartialCombiner}), it merges their
+ * accumulators instead.
  */
 final class GroupingHead extends Head {
+  /** How long records may be pending before they reach the core, in processing time (milliseconds). */
+  static final long BATCH_MILLIS = 100;
+  /** Pending records, in buffers' worth, that make a flush. */
+  private static final int PENDING_BUFFERS = 128;
+
   private final GroupAlsoByWindowCore<Object, Object, Object, Object> core;
   private final Coder<Object> keyCoder;
   /** Whether records reach the core one by one: for triggers that count elements, except under a TestStream. */
   private final boolean recordAtATime;
+  /** Whether records wait in {@link #pending} before they reach the core: unless record at a time or under a TestStream. */
+  private final boolean batching;
+  /** Records that arrived but have not reached the core, by key structural value, in arrival order. */
+  private final Map<Object, KeyValues> pending = new LinkedHashMap<>();
+  private final int pendingLimit;
+  private final String stepName;
+  private int pendingCount;
+  /** The processing time by which the pending records must reach the core; null while none is pending. */
+  private Instant pendingDue;
 
   /** The head of {@code step} emitting to {@code output}, restored from {@code state} unless it is null. */
   GroupingHead(Job job, Step step, Receiver output, byte[] state) {
     // Per record costs a core call per element; it changes panes only for triggers that count elements.
     this.recordAtATime = job.manualClock() == null
         && TriggerStateMachines.countsElements(step.mainInput().getWindowingStrategy().getTrigger());
+    this.batching = !recordAtATime && job.manualClock() == null;
+    this.pendingLimit = PENDING_BUFFERS * job.options().getBufferSize();
+    this.stepName = step.fullName();
     GroupAlsoByWindowSpec<Object, Object, Object, Object> spec = spec(job, step);
     this.keyCoder = spec.keyCoder();
     this.core = state == null
@@ -58,7 +89,9 @@ final class GroupingHead extends Head {
     KvCoder<Object, Object> inputCoder = GroupByKey.getInputKvCoder((PCollection<KV<Object, Object>>) step.mainInput());
     Optional<CombinableGrouping> combinable = job.plan().graph.combinableGroupingOf(step);
     PaneContents<Object, Object, Object> contents;
-    if (combinable.isPresent()) {
+    if (PartialCombiner.appliesTo(job, step)) {
+      contents = PartialCombiner.mergingContents(job, step);
+    } else if (combinable.isPresent()) {
       contents = PaneContents.combining((CombineFn) combinable.get().fn(), (Coder) combinable.get().accumulatorCoder());
     } else {
       contents = (PaneContents) PaneContents.buffering(inputCoder.getValueCoder());
@@ -71,40 +104,68 @@ final class GroupingHead extends Head {
 
   /**
    * Hands the core the records of one buffer. Record at a time when the trigger counts elements,
-   * so that a count trigger fires on the record that completes the count. Otherwise grouped by key,
-   * one call per key (as the direct runner does per bundle), which gives the same panes at less
-   * cost; and always grouped under a {@code TestStream}, whose event's elements form one bundle
-   * that a trigger sees together, as Beam's TestStream semantics (and the validation suite) want.
+   * so that a count trigger fires on the record that completes the count. Under a
+   * {@code TestStream} grouped by key per buffer, one call per key: an event's elements form one
+   * bundle that a trigger sees together, as Beam's TestStream semantics (and the validation suite)
+   * want. Otherwise they join the pending records (see the class documentation), which reach the
+   * core grouped by key, one call per key, at the next flush.
    */
   @Override
   void processAll(List<WindowedValue<?>> elements) {
     if (recordAtATime) {
       for (WindowedValue<?> element : elements) {
-        processGrouped(List.of(element));
+        Map<Object, KeyValues> one = new LinkedHashMap<>();
+        addTo(one, element);
+        feed(one);
       }
+    } else if (!batching) {
+      Map<Object, KeyValues> byKey = new LinkedHashMap<>();
+      elements.forEach(element -> addTo(byKey, element));
+      feed(byKey);
     } else {
-      processGrouped(elements);
+      if (pending.isEmpty()) {
+        pendingDue = core.currentProcessingTime().plus(BATCH_MILLIS);
+      }
+      elements.forEach(element -> pendingCount += addTo(pending, element));
+      if (pendingCount >= pendingLimit) {
+        flushPending();
+      }
     }
   }
 
+  /** Adds {@code element} to its key's values in {@code byKey}, once per window; returns how many it added. */
   @SuppressWarnings("unchecked")
-  private void processGrouped(List<WindowedValue<?>> elements) {
-    Map<Object, KeyValues> byKey = new LinkedHashMap<>();
-    for (WindowedValue<?> element : elements) {
-      WindowedValue<KV<Object, Object>> kv = (WindowedValue<KV<Object, Object>>) element;
-      Object key = kv.getValue().getKey();
-      List<WindowedValue<Object>> values =
-          byKey.computeIfAbsent(keyCoder.structuralValue(key), k -> new KeyValues(key, new ArrayList<>())).values();
-      if (kv.getWindows().size() == 1) {
-        values.add(kv.withValue(kv.getValue().getValue()));
-      } else {
-        for (WindowedValue<KV<Object, Object>> inOneWindow : kv.explodeWindows()) {
-          values.add(inOneWindow.withValue(inOneWindow.getValue().getValue()));
-        }
-      }
+  private int addTo(Map<Object, KeyValues> byKey, WindowedValue<?> element) {
+    WindowedValue<KV<Object, Object>> kv = (WindowedValue<KV<Object, Object>>) element;
+    Object key = kv.getValue().getKey();
+    List<WindowedValue<Object>> values =
+        byKey.computeIfAbsent(keyCoder.structuralValue(key), k -> new KeyValues(key, new ArrayList<>())).values();
+    if (kv.getWindows().size() == 1) {
+      values.add(kv.withValue(kv.getValue().getValue()));
+      return 1;
     }
+    int added = 0;
+    for (WindowedValue<KV<Object, Object>> inOneWindow : kv.explodeWindows()) {
+      values.add(inOneWindow.withValue(inOneWindow.getValue().getValue()));
+      added++;
+    }
+    return added;
+  }
+
+  private void feed(Map<Object, KeyValues> byKey) {
     for (KeyValues group : byKey.values()) {
       core.processElements(group.key(), group.values());
+    }
+  }
+
+  /** Hands the pending records to the core, which emits the panes they complete. */
+  @Override
+  void flushPending() {
+    if (!pending.isEmpty()) {
+      feed(pending);
+      pending.clear();
+      pendingCount = 0;
+      pendingDue = null;
     }
   }
 
@@ -118,6 +179,9 @@ final class GroupingHead extends Head {
 
   @Override
   void advanceProcessingTime(Instant now) {
+    if (pendingDue != null && !now.isBefore(pendingDue)) {
+      flushPending();
+    }
     if (now.isAfter(core.currentProcessingTime())) {
       core.advanceProcessingTime(now);
     }
@@ -129,6 +193,7 @@ final class GroupingHead extends Head {
   @Override
   void advanceInputWatermark(Instant watermark) {
     if (watermark.isAfter(core.currentInputWatermark())) {
+      flushPending();
       core.advanceInputWatermark(watermark);
     }
   }
@@ -140,12 +205,13 @@ final class GroupingHead extends Head {
 
   @Override
   Instant nextWakeUp() {
-    return earlier(core.nextProcessingTimeWakeUp(), core.nextSynchronizedProcessingTimeWakeUp());
+    return earlier(earlier(core.nextProcessingTimeWakeUp(), core.nextSynchronizedProcessingTimeWakeUp()), pendingDue);
   }
 
   /** The core's state, encoded through its coders. */
   @Override
   byte[] snapshot() {
+    verify(pending.isEmpty(), "records of '%s' still pending at a snapshot", stepName);
     return core.snapshot();
   }
 }

@@ -26,6 +26,12 @@ abstract class Head {
     elements.forEach(this::process);
   }
 
+  /**
+   * Hands the core the records the head keeps back to process several together; called before
+   * each checkpoint, so that the snapshot holds them. Whatever they complete is emitted now.
+   */
+  void flushPending() {}
+
   /** Moves processing time forward to {@code now}, firing what is due. */
   void advanceProcessingTime(Instant now) {}
 

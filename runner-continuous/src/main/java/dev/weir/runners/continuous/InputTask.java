@@ -215,6 +215,7 @@ final class InputTask extends Subtask {
     long checkpointId = aligning;
     aligning = 0;
     lastBarrier = checkpointId;
+    head.flushPending();
     head.finishBundle();
     takeCheckpoint(checkpointId, this::snapshot, null);
     head.startBundle();

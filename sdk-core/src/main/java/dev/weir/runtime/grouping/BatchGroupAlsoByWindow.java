@@ -12,8 +12,10 @@ import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.transforms.windowing.Trigger;
+import dev.weir.sdk.transforms.windowing.WindowFn;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,13 @@ import org.joda.time.Instant;
  * accumulator for a lifted combine ({@link PaneContents#combining}). {@link #finish} emits one
  * {@code KV<K, OutputT>} per key and window, in the pane {@link PaneInfo#ON_TIME_AND_ONLY_FIRING},
  * with the timestamp the strategy's {@link TimestampCombiner} makes of the group's inputs (with the
- * default {@code END_OF_WINDOW}, the window's max timestamp). Groups are emitted in the order their
- * first element arrived.
+ * default {@code END_OF_WINDOW}, the window's max timestamp). Groups are emitted key by key, in the
+ * order each key first arrived, and within a key in the order its windows first arrived.
  *
- * <p>Only non-merging window functions, and triggers that fire once at the end of the window, are
- * supported (see {@link #checkSupported}); the constructor rejects others.
+ * <p>A merging window function (sessions) merges each key's windows once all input has arrived:
+ * the groups of windows that merge become one, their contents merged ({@link PaneContents#merge})
+ * and their timestamps by the combiner's {@code merge}. Only triggers that fire once at the end of
+ * the window are supported (see {@link #checkSupported}); the constructor rejects others.
  * Call order: any number of {@link #processElement}, then {@link #finish} once. Not thread-safe;
  * a runner that groups in parallel partitions keys across instances.
  *
@@ -45,10 +49,14 @@ import org.joda.time.Instant;
  * @param <OutputT> a group's contents when emitted
  */
 public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
+  private final String stepName;
   private final Coder<K> keyCoder;
   private final PaneContents<InputT, AccumT, OutputT> contents;
   private final TimestampCombiner timestampCombiner;
-  private final Map<GroupKey, Group<K, AccumT>> groups = new LinkedHashMap<>();
+  /** The window function, if it merges windows; null otherwise. */
+  private final WindowFn<?, ?> mergingWindowFn;
+  /** The groups by the structural value of their key. */
+  private final Map<Object, KeyGroups<K, AccumT>> groups = new LinkedHashMap<>();
   private boolean finished;
 
   /**
@@ -60,6 +68,8 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   public BatchGroupAlsoByWindow(String stepName, Coder<K> keyCoder, PaneContents<InputT, AccumT, OutputT> contents,
       WindowingStrategy<?, ?> strategy) {
     checkSupported(stepName, strategy);
+    this.stepName = stepName;
+    this.mergingWindowFn = strategy.getWindowFn().isNonMerging() ? null : strategy.getWindowFn();
     this.keyCoder = Objects.requireNonNull(keyCoder, "keyCoder");
     this.contents = Objects.requireNonNull(contents, "contents");
     this.timestampCombiner = strategy.getTimestampCombiner();
@@ -75,17 +85,10 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
    * Checks, before any element flows, that a grouping step {@code stepName} of a collection with
    * {@code strategy} can be run by this class; runners call it when they plan a run.
    *
-   * @throws UnsupportedOperationException naming the step and what is not supported yet: a window
-   *     function that merges windows, or a trigger that may fire other than once, when the
-   *     watermark passes the end of the window
+   * @throws UnsupportedOperationException naming the step and the trigger, if it may fire other
+   *     than once, when the watermark passes the end of the window
    */
   public static void checkSupported(String stepName, WindowingStrategy<?, ?> strategy) {
-    if (!strategy.getWindowFn().isNonMerging()) {
-      throw new UnsupportedOperationException(
-          "GroupByKey '" + stepName + "' groups a collection windowed by " + strategy.getWindowFn()
-              + ", which merges windows; grouping with merging windows is not supported yet (Weir issue 3)."
-              + " Fix: use a non-merging WindowFn such as FixedWindows or GlobalWindows.");
-    }
     if (!firesOnlyAtEndOfWindow(strategy.getTrigger())) {
       throw new UnsupportedOperationException(
           "GroupByKey '" + stepName + "' groups a collection triggered by " + strategy.getTrigger()
@@ -97,13 +100,13 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   }
 
   /**
-   * Whether this class can group a bounded collection with {@code strategy}: its window function
-   * does not merge and its trigger fires once, when the watermark passes the end of the window.
+   * Whether this class can group a bounded collection with {@code strategy}: its trigger fires
+   * once, when the watermark passes the end of the window.
    * Where it can, its groups equal those of the streaming {@link GroupAlsoByWindowCore} whose input
    * watermark reaches the end of time after all elements arrived.
    */
   public static boolean supports(WindowingStrategy<?, ?> strategy) {
-    return strategy.getWindowFn().isNonMerging() && firesOnlyAtEndOfWindow(strategy.getTrigger());
+    return firesOnlyAtEndOfWindow(strategy.getTrigger());
   }
 
   /**
@@ -130,43 +133,109 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
     K key = element.getValue().getKey();
     InputT value = element.getValue().getValue();
     Object structuralKey = keyCoder.structuralValue(key);
+    KeyGroups<K, AccumT> keyGroups = groups.get(structuralKey);
+    if (keyGroups == null) {
+      keyGroups = new KeyGroups<>(key);
+      groups.put(structuralKey, keyGroups);
+    }
     for (BoundedWindow window : element.getWindows()) {
-      Instant timestamp = timestampCombiner.assign(window, element.getTimestamp());
-      GroupKey groupKey = new GroupKey(structuralKey, window);
-      Group<K, AccumT> group = groups.get(groupKey);
+      Group<AccumT> group = keyGroups.groupOf(window);
       if (group == null) {
-        group = new Group<>(key, window, contents.createEmpty(), timestamp);
-        groups.put(groupKey, group);
-      } else {
-        group.timestamp = timestampCombiner.combine(group.timestamp, timestamp);
+        group = keyGroups.open(window, contents.createEmpty(), timestampCombiner.assign(window, element.getTimestamp()));
+      } else if (!timestampCombiner.dependsOnlyOnWindow()) {
+        group.timestamp = timestampCombiner.combine(group.timestamp, timestampCombiner.assign(window, element.getTimestamp()));
       }
       group.accumulator = contents.add(group.accumulator, value);
     }
   }
 
-  /** Emits every group to {@code output}, then forgets them. */
+  /**
+   * Merges each key's windows if the window function merges, then emits every group to
+   * {@code output} and forgets them.
+   *
+   * @throws dev.weir.runtime.dofn.UserCodeException naming the step if the window function's
+   *     {@code mergeWindows} throws
+   */
   public void finish(Consumer<? super WindowedValue<KV<K, OutputT>>> output) {
     checkState(!finished, "finish called twice");
     finished = true;
-    for (Group<K, AccumT> group : groups.values()) {
-      output.accept(WindowedValue.of(KV.of(group.key, contents.extractLast(group.accumulator)),
-          group.timestamp, group.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
+    for (KeyGroups<K, AccumT> keyGroups : groups.values()) {
+      if (mergingWindowFn != null) {
+        mergeWindows(keyGroups);
+      }
+      keyGroups.byWindow.forEach((window, group) -> output.accept(WindowedValue.of(
+          KV.of(keyGroups.key, contents.extractLast(group.accumulator)), group.timestamp, window,
+          PaneInfo.ON_TIME_AND_ONLY_FIRING)));
     }
     groups.clear();
   }
 
-  private record GroupKey(Object structuralKey, BoundedWindow window) {}
+  /**
+   * Merges the key's windows as the window function says, until it merges no more (a merge may
+   * make a window that overlaps another): each merged group combines the contents and the
+   * timestamps of the groups merged into it, as the streaming core's merge does.
+   */
+  private void mergeWindows(KeyGroups<K, AccumT> keyGroups) {
+    List<MergingWindows.Merge> merges;
+    while (!(merges = MergingWindows.merge(stepName, mergingWindowFn, keyGroups.byWindow.keySet(), List.of())).isEmpty()) {
+      for (MergingWindows.Merge merge : merges) {
+        List<AccumT> accumulators = new ArrayList<>();
+        List<Instant> timestamps = new ArrayList<>();
+        for (BoundedWindow source : merge.toBeMerged()) {
+          Group<AccumT> group = keyGroups.byWindow.remove(source);
+          accumulators.add(group.accumulator);
+          timestamps.add(group.timestamp);
+        }
+        keyGroups.byWindow.put(merge.result(), new Group<>(contents.merge(accumulators),
+            timestampCombiner.merge(merge.result(), timestamps)));
+      }
+      keyGroups.lastWindow = null;
+      keyGroups.lastGroup = null;
+    }
+  }
+
+  /**
+   * The groups of one key, by window. Keyed by key first so that an element in several windows
+   * looks its key up once; the last group used is remembered because a key's consecutive elements
+   * mostly fall in the same window.
+   */
+  private static final class KeyGroups<K, AccumT> {
+    private final K key;
+    private final Map<BoundedWindow, Group<AccumT>> byWindow = new LinkedHashMap<>();
+    private BoundedWindow lastWindow;
+    private Group<AccumT> lastGroup;
+
+    KeyGroups(K key) {
+      this.key = key;
+    }
+
+    Group<AccumT> groupOf(BoundedWindow window) {
+      if (!window.equals(lastWindow)) {
+        Group<AccumT> found = byWindow.get(window);
+        if (found == null) {
+          return null;
+        }
+        lastWindow = window;
+        lastGroup = found;
+      }
+      return lastGroup;
+    }
+
+    Group<AccumT> open(BoundedWindow window, AccumT accumulator, Instant timestamp) {
+      Group<AccumT> group = new Group<>(accumulator, timestamp);
+      byWindow.put(window, group);
+      lastWindow = window;
+      lastGroup = group;
+      return group;
+    }
+  }
 
   /** What one key in one window kept so far, and the combined timestamp of its inputs. */
-  private static final class Group<K, AccumT> {
-    private final K key;
-    private final BoundedWindow window;
+  private static final class Group<AccumT> {
     private AccumT accumulator;
     private Instant timestamp;
 
-    Group(K key, BoundedWindow window, AccumT accumulator, Instant timestamp) {
-      this.key = key;
-      this.window = window;
+    Group(AccumT accumulator, Instant timestamp) {
       this.accumulator = accumulator;
       this.timestamp = timestamp;
     }

@@ -17,7 +17,6 @@ import dev.weir.sdk.transforms.windowing.Window.OnTimeBehavior;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +88,11 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   private final GroupingClocks clocks;
   private final PaneFiring<K, AccumT, OutputT> firing;
   private final WindowMerger<K, AccumT> merger;
-  /** Each key's output watermark during the current call, fixed at its first use in the call. */
-  private final Map<EncodedBytes, Instant> outputWatermarks = new HashMap<>();
+  /**
+   * Numbers the calls; each key's output watermark is fixed at its first use in a call (kept on
+   * its {@link KeyState} with the call's number).
+   */
+  private long call;
   private long droppedDueToLateness;
   private long droppedDueToClosedWindow;
 
@@ -147,13 +149,13 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    *     {@code mergeWindows} throws
    */
   public void processElements(K key, Iterable<WindowedValue<InputT>> values) {
-    outputWatermarks.clear();
+    call++;
     List<WindowedValue<InputT>> kept = dropExpired(values);
     if (kept.isEmpty()) {
       return;
     }
-    EncodedBytes keyBytes = encode(spec.keyCoder(), key, "key");
-    KeyState<K, AccumT> keyState = state.keyState(key, keyBytes);
+    KeyState<K, AccumT> keyState =
+        state.keyState(key, spec.keyCoder().structuralValue(key), () -> encode(spec.keyCoder(), key, "key"));
     // Fixed before this call changes any hold of the key.
     Instant outputWatermark = outputWatermark(keyState);
     Map<BoundedWindow, BoundedWindow> mergedInto = strategy.getWindowFn().isNonMerging()
@@ -188,7 +190,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code watermark} is before the current one
    */
   public void advanceInputWatermark(Instant watermark) {
-    outputWatermarks.clear();
+    call++;
     clocks.advanceInputWatermark(watermark);
     WakeUp due;
     while ((due = state.eventTime.first()) != null && due.time().isBefore(watermark)) {
@@ -204,7 +206,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code time} is before the current one
    */
   public void advanceProcessingTime(Instant time) {
-    outputWatermarks.clear();
+    call++;
     clocks.advanceProcessingTime(time);
     fireDue(state.processingTime, time);
     endCall(null);
@@ -216,7 +218,7 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * @throws IllegalArgumentException with both values if {@code time} is before the current one
    */
   public void advanceSynchronizedProcessingTime(Instant time) {
-    outputWatermarks.clear();
+    call++;
     clocks.advanceSynchronizedProcessingTime(time);
     fireDue(state.synchronizedProcessingTime, time);
     endCall(null);
@@ -401,22 +403,23 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
    * that how a runner partitions keys among cores never changes a pane.
    */
   private Instant outputWatermark(KeyState<K, AccumT> keyState) {
-    return outputWatermarks.computeIfAbsent(keyState.keyBytes, bytes -> {
+    if (keyState.outputWatermarkCall != call) {
       Instant hold = earliestHold(keyState);
       Instant settled = clocks.settledInputWatermark();
-      return hold != null && hold.isBefore(settled) ? hold : settled;
-    });
+      keyState.outputWatermark = hold != null && hold.isBefore(settled) ? hold : settled;
+      keyState.outputWatermarkCall = call;
+    }
+    return keyState.outputWatermark;
   }
 
   private static Instant earliestHold(KeyState<?, ?> keyState) {
-    Instant earliest = null;
+    WindowState<?> earliest = null;
     for (WindowState<?> windowState : keyState.active.values()) {
-      Instant hold = windowState.holds.combined();
-      if (hold != null && (earliest == null || hold.isBefore(earliest))) {
-        earliest = hold;
+      if (windowState.holdMillis != Long.MAX_VALUE && (earliest == null || windowState.holdMillis < earliest.holdMillis)) {
+        earliest = windowState;
       }
     }
-    return earliest;
+    return earliest == null ? null : earliest.holds.combined();
   }
 
   private Clocks holdClocks(KeyState<K, AccumT> keyState) {

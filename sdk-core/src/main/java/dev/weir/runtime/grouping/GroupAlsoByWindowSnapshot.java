@@ -154,7 +154,8 @@ final class GroupAlsoByWindowSnapshot<K, InputT, AccumT, OutputT> {
   private void readKey(InputStream in) throws IOException {
     EncodedBytes keyBytes = new EncodedBytes(BYTES.decode(in));
     K key = core.spec().keyCoder().decode(new ByteArrayInputStream(keyBytes.bytes()));
-    KeyState<K, AccumT> keyState = core.state().keyState(key, keyBytes);
+    KeyState<K, AccumT> keyState =
+        core.state().keyState(key, core.spec().keyCoder().structuralValue(key), () -> keyBytes);
     int activeCount = COUNT.decode(in);
     for (int i = 0; i < activeCount; i++) {
       BoundedWindow window = windowCoder.decode(in);

@@ -7,6 +7,7 @@ import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.joda.time.Instant;
 
 /**
@@ -18,16 +19,32 @@ import org.joda.time.Instant;
 final class GroupingState<K, AccumT> {
   /** Keys with at least one active or closed window, by key encoding. */
   final Map<EncodedBytes, KeyState<K, AccumT>> keys = new HashMap<>();
+  /**
+   * The same key states by the key coder's structural value, so that finding a known key costs no
+   * encoding when the coder is consistent with equals (its structural value is the key itself).
+   */
+  private final Map<Object, KeyState<K, AccumT>> byStructuralValue = new HashMap<>();
   final WakeUps eventTime = new WakeUps();
   final WakeUps processingTime = new WakeUps();
   final WakeUps synchronizedProcessingTime = new WakeUps();
   /** How many windows hold at each instant. */
   private final TreeMap<Instant, Integer> holdCounts = new TreeMap<>();
 
-  /** The state of {@code key}, made empty if it has none. */
-  KeyState<K, AccumT> keyState(K key, EncodedBytes keyBytes) {
-    return keys.computeIfAbsent(keyBytes, bytes -> new KeyState<>(key, bytes));
+  /**
+   * The state of {@code key}, whose structural value is {@code structuralKey}, made empty if it has
+   * none; {@code encode} gives the key's encoding, asked only for a key without state.
+   */
+  KeyState<K, AccumT> keyState(K key, Object structuralKey, Supplier<EncodedBytes> encode) {
+    KeyState<K, AccumT> known = byStructuralValue.get(structuralKey);
+    if (known != null) {
+      return known;
+    }
+    EncodedBytes keyBytes = encode.get();
+    KeyState<K, AccumT> keyState = keys.computeIfAbsent(keyBytes, bytes -> new KeyState<>(key, structuralKey, bytes));
+    byStructuralValue.put(keyState.structuralKey, keyState);
+    return keyState;
   }
+
 
   /** Makes {@code state} one of the key's active windows (it must not be closed). */
   void putActive(KeyState<K, AccumT> keyState, WindowState<AccumT> state) {
@@ -59,16 +76,20 @@ final class GroupingState<K, AccumT> {
   void setWakeUps(
       KeyState<K, AccumT> keyState, WindowState<AccumT> state, Instant event, Instant processing,
       Instant synchronizedProcessing) {
-    eventTime.remove(state.eventWakeUp);
-    processingTime.remove(state.processingWakeUp);
-    synchronizedProcessingTime.remove(state.synchronizedWakeUp);
-    state.eventWakeUp = add(eventTime, keyState, state, event);
-    state.processingWakeUp = add(processingTime, keyState, state, processing);
-    state.synchronizedWakeUp = add(synchronizedProcessingTime, keyState, state, synchronizedProcessing);
+    state.eventWakeUp = replace(eventTime, state.eventWakeUp, keyState, state, event);
+    state.processingWakeUp = replace(processingTime, state.processingWakeUp, keyState, state, processing);
+    state.synchronizedWakeUp =
+        replace(synchronizedProcessingTime, state.synchronizedWakeUp, keyState, state, synchronizedProcessing);
   }
 
-  private static <AccumT> WakeUp add(WakeUps wakeUps, KeyState<?, AccumT> keyState, WindowState<AccumT> state,
-      Instant time) {
+  /** The window's wake-up at {@code time} (null for none) in {@code wakeUps}, in place of {@code old}. */
+  private static <AccumT> WakeUp replace(WakeUps wakeUps, WakeUp old, KeyState<?, AccumT> keyState,
+      WindowState<AccumT> state, Instant time) {
+    // Most elements leave a window's wake-up where it was: then the index needs no change.
+    if (old != null && time != null && old.time().getMillis() == time.getMillis()) {
+      return old;
+    }
+    wakeUps.remove(old);
     if (time == null) {
       return null;
     }
@@ -80,11 +101,16 @@ final class GroupingState<K, AccumT> {
   /** Replaces the window's holds. */
   void setHolds(WindowState<AccumT> state, Holds holds) {
     Instant old = state.holds.combined();
+    Instant now = holds.combined();
+    state.holdMillis = now == null ? Long.MAX_VALUE : now.getMillis();
+    if (old != null && now != null && old.getMillis() == now.getMillis()) {
+      state.holds = holds;
+      return;
+    }
     if (old != null) {
       holdCounts.computeIfPresent(old, (instant, count) -> count == 1 ? null : count - 1);
     }
     state.holds = holds;
-    Instant now = holds.combined();
     if (now != null) {
       holdCounts.merge(now, 1, Integer::sum);
     }
@@ -99,6 +125,7 @@ final class GroupingState<K, AccumT> {
   void dropIfEmpty(KeyState<K, AccumT> keyState) {
     if (keyState.isEmpty()) {
       keys.remove(keyState.keyBytes);
+      byStructuralValue.remove(keyState.structuralKey);
     }
   }
 }

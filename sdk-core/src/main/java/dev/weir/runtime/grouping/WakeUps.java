@@ -13,10 +13,14 @@ import org.joda.time.Instant;
  * encoding, which is the order in which due windows are activated. Not thread-safe.
  */
 final class WakeUps {
-  private static final Comparator<WakeUp> ORDER =
-      Comparator.comparing(WakeUp::time)
-          .thenComparing(WakeUp::key)
-          .thenComparing(WakeUp::windowBytes);
+  private static final Comparator<WakeUp> ORDER = (a, b) -> {
+    int byTime = Long.compare(a.time().getMillis(), b.time().getMillis());
+    if (byTime != 0) {
+      return byTime;
+    }
+    int byKey = a.key().compareTo(b.key());
+    return byKey != 0 ? byKey : a.windowBytes().compareTo(b.windowBytes());
+  };
 
   private final TreeSet<WakeUp> pending = new TreeSet<>(ORDER);
 

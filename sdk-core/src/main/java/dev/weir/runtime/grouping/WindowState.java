@@ -26,8 +26,14 @@ final class WindowState<AccumT> {
    */
   TriggerState trigger;
 
-  /** The watermark holds; merge and clear by the rules of {@link WatermarkHold}. */
+  /**
+   * The watermark holds; merge and clear by the rules of {@link WatermarkHold}. Set only through
+   * {@link GroupingState#setHolds}, which keeps {@link #holdMillis} in step.
+   */
   Holds holds = Holds.NONE;
+
+  /** {@code holds.combined()} in millis, {@link Long#MAX_VALUE} for none: read per call per key. */
+  long holdMillis = Long.MAX_VALUE;
 
   /**
    * The last pane emitted, null before the first. Not merged: a merged window keeps its own previous

@@ -39,9 +39,16 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
    * element is then dropped, as an element in no window belongs to no result).
    */
   public WindowedValue<T> assign(WindowedValue<T> element) {
-    Set<W> windows = new LinkedHashSet<>();
-    for (BoundedWindow window : element.getWindows()) {
-      windows.addAll(assignOne(element.getValue(), element.getTimestamp(), window));
+    Collection<? extends BoundedWindow> windows;
+    if (element.getWindows().size() == 1) {
+      // The common case, taken as the function gave it: a window function returns distinct windows.
+      windows = assignOne(element.getValue(), element.getTimestamp(), element.getWindows().iterator().next());
+    } else {
+      Set<W> union = new LinkedHashSet<>();
+      for (BoundedWindow window : element.getWindows()) {
+        union.addAll(assignOne(element.getValue(), element.getTimestamp(), window));
+      }
+      windows = union;
     }
     if (windows.isEmpty()) {
       return null;

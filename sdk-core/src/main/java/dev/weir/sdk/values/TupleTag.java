@@ -91,7 +91,7 @@ public class TupleTag<V> implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TupleTag && id.equals(((TupleTag<?>) o).id);
+    return this == o || (o instanceof TupleTag && id.equals(((TupleTag<?>) o).id));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.weir.runtime.grouping;
 import static dev.weir.runtime.testing.TestWindowFns.windowAt;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
@@ -19,8 +20,10 @@ import dev.weir.sdk.transforms.windowing.AfterWatermark;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
+import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.transforms.windowing.Repeatedly;
+import dev.weir.sdk.transforms.windowing.Sessions;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
@@ -150,14 +153,35 @@ class BatchGroupAlsoByWindowTest {
   }
 
   @Test
-  void rejectsMergingWindowFunctionsNamingTheStepAndTheFunction() {
-    WindowingStrategy<?, ?> merging = WindowingStrategy.of(new TestWindowFns.ClaimsToMerge());
+  void mergesEachKeysOverlappingSessionsIntoOneGroup() {
+    WindowingStrategy<?, ?> sessions = WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10)));
 
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-        () -> BatchGroupAlsoByWindow.buffering("Sessions/GroupByKey", StringUtf8Coder.of(), VarIntCoder.of(), merging));
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(sessions, StringUtf8Coder.of(), List.of(
+        at("a", 1, 0, session(0)), at("a", 2, 5, session(5)), at("a", 3, 30, session(30)), at("b", 4, 3, session(3))));
 
-    assertThat(e.getMessage(), containsString("'Sessions/GroupByKey'"));
-    assertThat(e.getMessage(), containsString("ClaimsToMerge, which merges windows"));
+    assertThat(output, containsInAnyOrder(
+        WindowedValue.of(KV.of("a", List.of(1, 2)), new Instant(14), session(0, 15), PaneInfo.ON_TIME_AND_ONLY_FIRING),
+        WindowedValue.of(KV.of("a", List.of(3)), new Instant(39), session(30), PaneInfo.ON_TIME_AND_ONLY_FIRING),
+        WindowedValue.of(KV.of("b", List.of(4)), new Instant(12), session(3), PaneInfo.ON_TIME_AND_ONLY_FIRING)));
+  }
+
+  @Test
+  void keepsSessionsThatOnlyTouchApart() {
+    WindowingStrategy<?, ?> sessions = WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10)));
+
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(sessions, StringUtf8Coder.of(), List.of(
+        at("a", 1, 0, session(0)), at("a", 2, 10, session(10))));
+
+    assertThat(output.stream().map(WindowedValue::getWindows).toList(),
+        containsInAnyOrder(List.of(session(0)), List.of(session(10))));
+  }
+
+  private static IntervalWindow session(long start) {
+    return session(start, start + 10);
+  }
+
+  private static IntervalWindow session(long start, long end) {
+    return new IntervalWindow(new Instant(start), new Instant(end));
   }
 
   @Test

@@ -65,8 +65,8 @@ class CombiningPaneContentsTest {
 
     assertEquals(List.of(
         WindowedValue.of(KV.of("a", 4), new Instant(9), W0, PaneInfo.ON_TIME_AND_ONLY_FIRING),
-        WindowedValue.of(KV.of("b", 2), new Instant(9), W0, PaneInfo.ON_TIME_AND_ONLY_FIRING),
-        WindowedValue.of(KV.of("a", 4), new Instant(19), W1, PaneInfo.ON_TIME_AND_ONLY_FIRING)), output);
+        WindowedValue.of(KV.of("a", 4), new Instant(19), W1, PaneInfo.ON_TIME_AND_ONLY_FIRING),
+        WindowedValue.of(KV.of("b", 2), new Instant(9), W0, PaneInfo.ON_TIME_AND_ONLY_FIRING)), output);
   }
 
   private static Coder<int[]> intArrayCoder() {

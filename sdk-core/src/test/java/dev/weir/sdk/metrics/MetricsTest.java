@@ -116,6 +116,33 @@ class MetricsTest {
   }
 
   @Test
+  void settingTheCurrentContainerReturnsTheOneItReplaces() {
+    RecordingContainer first = new RecordingContainer();
+    RecordingContainer second = new RecordingContainer();
+
+    MetricsContainer beforeFirst = MetricsEnvironment.setCurrentContainer(first);
+    MetricsContainer beforeSecond = MetricsEnvironment.setCurrentContainer(second);
+    MetricsContainer beforeRestore = MetricsEnvironment.setCurrentContainer(beforeFirst);
+
+    assertThat(beforeFirst, nullValue());
+    assertThat(beforeSecond, is(first));
+    assertThat(beforeRestore, is(second));
+    assertThat(MetricsEnvironment.getCurrentContainer(), nullValue());
+  }
+
+  @Test
+  void aScopeOfTheContainerAlreadyCurrentLeavesItCurrentWhenClosed() {
+    RecordingContainer container = new RecordingContainer();
+    try (MetricsEnvironment.Scope outer = MetricsEnvironment.scopedContainer(container)) {
+      try (MetricsEnvironment.Scope same = MetricsEnvironment.scopedContainer(container)) {
+        Metrics.counter("ns", "c").inc();
+      }
+      assertThat(MetricsEnvironment.getCurrentContainer(), is(container));
+    }
+    assertThat(MetricsEnvironment.getCurrentContainer(), nullValue());
+  }
+
+  @Test
   void aMetricKnowsItsName() {
     assertThat(Metrics.counter("ns", "c").getName(), equalTo(MetricName.named("ns", "c")));
   }

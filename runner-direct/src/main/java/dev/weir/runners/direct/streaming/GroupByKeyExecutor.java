@@ -97,6 +97,12 @@ final class GroupByKeyExecutor<K, V, AccumT, OutputT> extends KeyedExecutor<K, V
     return spec.withOwnContents();
   }
 
+  /** Both grouping cores place an element in each of its windows themselves. */
+  @Override
+  boolean takesElementsInManyWindows() {
+    return true;
+  }
+
   @Override
   PartitionCore<K, V> newCore() {
     return batch ? new BatchPartition() : new GroupingPartition();

@@ -23,7 +23,7 @@ import org.joda.time.Instant;
  * one task at a time drives on a worker.
  *
  * <p>Each accepted batch is first cut by partition on a worker (elements in several windows become
- * one element per window). A partition's task then advances its core's processing time to the
+ * one element per window, unless the step's cores take them whole). A partition's task then advances its core's processing time to the
  * run's clock, its input watermark to the step's input watermark (both as they were when the task
  * was dispatched), and hands it the partition's queued elements; the core emits what that causes.
  * A partition gets a task whenever it has queued elements, its core lags behind the step's input
@@ -75,7 +75,10 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
     /** Moves the input watermark forward to {@code watermark}. */
     void advanceInputWatermark(Instant watermark);
 
-    /** Processes {@code elements}, each in one window, in order. */
+    /**
+     * Processes {@code elements} in order: each in one window, or as it came if the executor
+     * {@linkplain #takesElementsInManyWindows() takes elements in many windows}.
+     */
     void process(List<WindowedValue<KV<K, V>>> elements);
 
     /** The earliest output timestamp the core may still produce; the end of time if none. */
@@ -93,6 +96,14 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
 
   /** A new, empty core for one partition; called on a worker. */
   abstract PartitionCore<K, V> newCore();
+
+  /**
+   * Whether this step's cores take an element in several windows whole, sparing the copy per
+   * window; false, the default, explodes such elements before they reach a core.
+   */
+  boolean takesElementsInManyWindows() {
+    return false;
+  }
 
   @Override
   @SuppressWarnings("unchecked")
@@ -223,6 +234,7 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
   }
 
   private List<Batch<KV<K, V>>> split(Batch<KV<K, V>> batch) {
+    boolean explodeless = takesElementsInManyWindows();
     List<List<WindowedValue<KV<K, V>>>> parts = new ArrayList<>();
     for (int i = 0; i < partitions.size(); i++) {
       parts.add(new ArrayList<>());
@@ -230,7 +242,7 @@ abstract class KeyedExecutor<K, V> extends StepExecutor {
     for (WindowedValue<KV<K, V>> element : batch.elements()) {
       context.pool().checkRunning();
       List<WindowedValue<KV<K, V>>> part = parts.get(partitionOf(element.getValue().getKey()));
-      if (element.getWindows().size() == 1) {
+      if (element.getWindows().size() == 1 || (explodeless && sideInputs.isEmpty())) {
         part.add(element);
       } else {
         part.addAll(element.explodeWindows());

@@ -84,11 +84,12 @@ public final class SlidingWindows extends NonMergingWindowFn<Object, IntervalWin
 
   /** The windows containing {@code timestamp}, latest start first. */
   public Collection<IntervalWindow> assignWindows(Instant timestamp) {
-    List<IntervalWindow> windows = new ArrayList<>();
-    long earliestExcludedStart = timestamp.getMillis() - size.getMillis();
+    long sizeMillis = size.getMillis();
+    long earliestExcludedStart = timestamp.getMillis() - sizeMillis;
+    List<IntervalWindow> windows = new ArrayList<>((int) Math.min(64, sizeMillis / period.getMillis() + 1));
     for (long start = lastStartAtOrBefore(timestamp.getMillis()); start > earliestExcludedStart;
         start -= period.getMillis()) {
-      windows.add(new IntervalWindow(new Instant(start), size));
+      windows.add(new IntervalWindow(start, start + sizeMillis));
     }
     return windows;
   }

@@ -76,6 +76,15 @@ public enum TimestampCombiner {
     return timestamp;
   }
 
+  /** {@link #combine} of two timestamps, without the collection (a grouping calls it per element). */
+  public Instant combine(Instant first, Instant second) {
+    boolean earliest = dependsOnlyOnEarliestTimestamp();
+    if (earliest ? second.isBefore(first) : second.isAfter(first)) {
+      return second;
+    }
+    return first;
+  }
+
   /** {@link #combine} over an array. */
   public Instant combine(Instant... timestamps) {
     return combine(Arrays.asList(timestamps));
