@@ -1,5 +1,7 @@
 package dev.weir.runners.microbatch.stages;
 
+import static com.google.common.base.Verify.verify;
+
 import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
@@ -11,6 +13,7 @@ import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.GroupByKey;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
@@ -100,12 +103,24 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
   private final class GroupingPartition implements PartitionCore<K, V> {
     private List<WindowedValue<?>> emitted = new ArrayList<>();
     private final GroupAlsoByWindowCore<K, V, AccumT, OutputT> core;
+    /** Accumulators held back while the watermark stands still; null where state is checkpointed or not combined. */
+    private final HeldAccumulators<K, Object> held;
+    /** The input watermark at the end of the running batch. */
+    private Instant target = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     GroupingPartition(byte[] snapshot) {
       GroupAlsoByWindowSpec<K, V, AccumT, OutputT> own = partitionSpec();
       this.core = snapshot == null
           ? new GroupAlsoByWindowCore<>(own, pane -> emitted.add(pane))
           : GroupAlsoByWindowCore.restore(own, snapshot, pane -> emitted.add(pane));
+      this.held = partial == null || context.options().getCheckpointDir() != null ? null
+          : new HeldAccumulators<>(own.keyCoder(), (PaneContents) own.contents());
+    }
+
+    @Override
+    public void startTask(Instant watermark) {
+      target = watermark;
     }
 
     @Override
@@ -119,7 +134,18 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void process(List<WindowedValue<KV<K, V>>> elements) {
+      if (held != null) {
+        Instant watermark = core.currentInputWatermark();
+        if (!target.isAfter(watermark)) {
+          elements = (List) held.holdBack((List) elements, watermark);
+        } else if (!held.isEmpty()) {
+          List<WindowedValue<KV<K, V>>> all = (List) held.release();
+          all.addAll(elements);
+          elements = all;
+        }
+      }
       Map<Object, KeyValues<K, V>> byKey = new LinkedHashMap<>();
       for (WindowedValue<KV<K, V>> element : elements) {
         K key = element.getValue().getKey();
@@ -147,7 +173,9 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
     @Override
     public Instant outputWatermarkHold() {
-      return core.getOutputWatermarkHold();
+      Instant hold = core.getOutputWatermarkHold();
+      Instant heldBack = held == null ? null : held.earliestWindowEnd();
+      return heldBack != null && heldBack.isBefore(hold) ? heldBack : hold;
     }
 
     @Override
@@ -162,7 +190,9 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
     @Override
     public Instant nextEventTimeWakeUp() {
-      return core.nextEventTimeWakeUp();
+      Instant wakeUp = core.nextEventTimeWakeUp();
+      Instant heldBack = held == null || held.earliestWindowEnd() == null ? null : held.earliestWindowEnd().plus(1);
+      return heldBack != null && (wakeUp == null || heldBack.isBefore(wakeUp)) ? heldBack : wakeUp;
     }
 
     @Override
@@ -172,6 +202,8 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
     @Override
     public byte[] snapshot() {
+      verify(held == null || held.isEmpty(), "a partition of %s holds accumulators back from a snapshot",
+          step.fullName());
       return core.snapshot();
     }
   }

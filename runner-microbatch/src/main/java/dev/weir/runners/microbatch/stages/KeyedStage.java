@@ -66,8 +66,11 @@ public abstract class KeyedStage<K, V> extends Stage {
     /** Moves processing time (and synchronized processing time) forward to {@code now}. */
     void advanceProcessingTime(Instant now);
 
-    /** Begins one batch's work; the other calls of the batch come between this and {@link #finishTask}. */
-    default void startTask() {}
+    /**
+     * Begins one batch's work, at the end of which the input watermark will be {@code watermark};
+     * the other calls of the batch come between this and {@link #finishTask}.
+     */
+    default void startTask(Instant watermark) {}
 
     /** Processes {@code elements}, each in one window, in order. */
     void process(List<WindowedValue<KV<K, V>>> elements);
@@ -157,7 +160,7 @@ public abstract class KeyedStage<K, V> extends Stage {
     PartitionCore<K, V> core = cores.get(partition);
     core = core != null ? core : newCore(null);
     cores.set(partition, core);
-    core.startTask();
+    core.startTask(watermark);
     core.advanceProcessingTime(processingTime);
     // A new core catches up with the watermark the step's other cores acted on, so that its elements
     // are late exactly when they would be for a core that had existed all along.

@@ -82,7 +82,7 @@ public final class StatefulParDoStage<K, V, OutputT> extends KeyedStage<K, V> {
     }
 
     @Override
-    public void startTask() {
+    public void startTask(Instant watermark) {
       core.startBundle();
     }
 

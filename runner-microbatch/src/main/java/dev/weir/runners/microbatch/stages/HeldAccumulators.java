@@ -1,0 +1,90 @@
+package dev.weir.runners.microbatch.stages;
+
+import dev.weir.runtime.grouping.PaneContents;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.values.KV;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.joda.time.Instant;
+
+/**
+ * The accumulators of a map-side-combined grouping (see {@link PartialCombine}) that one key
+ * partition holds back from its core while the step's input watermark stands still, merged per key
+ * and window, and hands over in the first batch that moves the watermark. With the default
+ * trigger a window fires only when the watermark passes its end, so an accumulator of a window
+ * that has not ended is handed to the core in time however long it is held; the core then gets
+ * one call per key when the watermark moves instead of one per key and batch (a bounded input,
+ * whose watermark stays at the beginning of time until its last batch, is grouped in one call per
+ * key). Accumulators of windows that have ended are never held, so late panes fire in their batch.
+ *
+ * <p>What is held is not in the core's snapshots, so a partition holds nothing where state is
+ * checkpointed. Used by one partition task at a time.
+ *
+ * @param <K> the key type
+ * @param <AccumT> the accumulator type
+ */
+final class HeldAccumulators<K, AccumT> {
+  private final Coder<K> keyCoder;
+  private final PaneContents<AccumT, AccumT, ?> contents;
+  private final Map<HeldKey, WindowedValue<KV<K, AccumT>>> held = new LinkedHashMap<>();
+  /** The earliest max timestamp of a window held; null if nothing is held. */
+  private Instant earliestWindowEnd;
+
+  HeldAccumulators(Coder<K> keyCoder, PaneContents<AccumT, AccumT, ?> contents) {
+    this.keyCoder = keyCoder;
+    this.contents = contents;
+  }
+
+  /**
+   * Holds back the accumulators of {@code elements} (each in one window) whose windows cannot fire
+   * while the input watermark stays at {@code watermark}, and returns the others, in order.
+   */
+  List<WindowedValue<KV<K, AccumT>>> holdBack(List<WindowedValue<KV<K, AccumT>>> elements, Instant watermark) {
+    List<WindowedValue<KV<K, AccumT>>> rest = new ArrayList<>();
+    for (WindowedValue<KV<K, AccumT>> element : elements) {
+      BoundedWindow window = element.getWindows().iterator().next();
+      // A window fires once the watermark is after its max timestamp.
+      if (window.maxTimestamp().isBefore(watermark)) {
+        rest.add(element);
+        continue;
+      }
+      K key = element.getValue().getKey();
+      held.merge(new HeldKey(keyCoder.structuralValue(key), window), element, (before, more) ->
+          WindowedValue.of(KV.of(key, contents.merge(Arrays.asList(before.getValue().getValue(),
+              more.getValue().getValue()))), window.maxTimestamp(), window, PaneInfo.NO_FIRING));
+      if (earliestWindowEnd == null || window.maxTimestamp().isBefore(earliestWindowEnd)) {
+        earliestWindowEnd = window.maxTimestamp();
+      }
+    }
+    return rest;
+  }
+
+  /** Everything held, one accumulator per key and window in the order they first came; then holds nothing. */
+  List<WindowedValue<KV<K, AccumT>>> release() {
+    List<WindowedValue<KV<K, AccumT>>> released = new ArrayList<>(held.values());
+    held.clear();
+    earliestWindowEnd = null;
+    return released;
+  }
+
+  boolean isEmpty() {
+    return held.isEmpty();
+  }
+
+  /**
+   * The earliest max timestamp of a window held (the core would hold the output watermark there,
+   * and fire the window once the watermark is after it); null if nothing is held.
+   */
+  Instant earliestWindowEnd() {
+    return earliestWindowEnd;
+  }
+
+  /** A key, by its structural value, in one window. */
+  private record HeldKey(Object structuralKey, BoundedWindow window) {}
+}
