@@ -32,7 +32,7 @@ import org.joda.time.Instant;
 final class HeldAccumulators<K, AccumT> {
   private final Coder<K> keyCoder;
   private final PaneContents<AccumT, AccumT, ?> contents;
-  private final Map<HeldKey, WindowedValue<KV<K, AccumT>>> held = new LinkedHashMap<>();
+  private final Map<HeldKey, Held<K, AccumT>> held = new LinkedHashMap<>();
   /** The earliest max timestamp of a window held; null if nothing is held. */
   private Instant earliestWindowEnd;
 
@@ -55,9 +55,13 @@ final class HeldAccumulators<K, AccumT> {
         continue;
       }
       K key = element.getValue().getKey();
-      held.merge(new HeldKey(keyCoder.structuralValue(key), window), element, (before, more) ->
-          WindowedValue.of(KV.of(key, contents.merge(Arrays.asList(before.getValue().getValue(),
-              more.getValue().getValue()))), window.maxTimestamp(), window, PaneInfo.NO_FIRING));
+      HeldKey heldKey = new HeldKey(keyCoder.structuralValue(key), window);
+      Held<K, AccumT> before = held.get(heldKey);
+      if (before == null) {
+        held.put(heldKey, new Held<>(key, window, element.getValue().getValue()));
+      } else {
+        before.accumulator = contents.merge(Arrays.asList(before.accumulator, element.getValue().getValue()));
+      }
       if (earliestWindowEnd == null || window.maxTimestamp().isBefore(earliestWindowEnd)) {
         earliestWindowEnd = window.maxTimestamp();
       }
@@ -67,7 +71,11 @@ final class HeldAccumulators<K, AccumT> {
 
   /** Everything held, one accumulator per key and window in the order they first came; then holds nothing. */
   List<WindowedValue<KV<K, AccumT>>> release() {
-    List<WindowedValue<KV<K, AccumT>>> released = new ArrayList<>(held.values());
+    List<WindowedValue<KV<K, AccumT>>> released = new ArrayList<>(held.size());
+    for (Held<K, AccumT> one : held.values()) {
+      released.add(WindowedValue.of(KV.of(one.key, one.accumulator), one.window.maxTimestamp(), one.window,
+          PaneInfo.NO_FIRING));
+    }
     held.clear();
     earliestWindowEnd = null;
     return released;
@@ -87,4 +95,17 @@ final class HeldAccumulators<K, AccumT> {
 
   /** A key, by its structural value, in one window. */
   private record HeldKey(Object structuralKey, BoundedWindow window) {}
+
+  /** What is held for one key and window. */
+  private static final class Held<K, AccumT> {
+    private final K key;
+    private final BoundedWindow window;
+    private AccumT accumulator;
+
+    Held(K key, BoundedWindow window, AccumT accumulator) {
+      this.key = key;
+      this.window = window;
+      this.accumulator = accumulator;
+    }
+  }
 }
