@@ -13,9 +13,13 @@ import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.values.PCollectionView;
+import dev.weir.sdk.values.TupleTag;
 import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +27,7 @@ class DoFnInvokersTest {
   private static final PipelineOptions OPTIONS = PipelineOptionsFactory.create();
 
   /** Supplies fixed arguments and records which ones it was asked for. */
-  private static final class FixedArguments<InputT> extends BaseArgumentProvider<InputT, String> {
+  private static class FixedArguments<InputT> extends BaseArgumentProvider<InputT, String> {
     private final InputT element;
     final List<String> asked = new ArrayList<>();
 
@@ -239,5 +243,128 @@ class DoFnInvokersTest {
       }
     }).invokeProcessElement(arguments);
     assertEquals(List.of("typed"), seen);
+  }
+
+  /** Collects into {@link #out} what a DoFn outputs through its OutputReceiver. */
+  private static final class ReceivingArguments extends FixedArguments<String> {
+    final List<String> out = new ArrayList<>();
+
+    ReceivingArguments(String element) {
+      super(element);
+    }
+
+    @Override
+    public DoFn.OutputReceiver<String> outputReceiver() {
+      return new DoFn.OutputReceiver<>() {
+        @Override
+        public void output(String output) {
+          out.add(output);
+        }
+
+        @Override
+        public void outputWithTimestamp(String output, Instant timestamp) {
+          out.add(output + "@" + timestamp.getMillis());
+        }
+      };
+    }
+  }
+
+  private static final class PrivateUpperCase extends DoFn<String, String> {
+    @ProcessElement
+    public void process(@Element String e, OutputReceiver<String> out) {
+      out.output(e.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  @Test
+  void callsTheElementAndReceiverMethodOfAPrivateClass() throws Exception {
+    ReceivingArguments arguments = new ReceivingArguments("shout");
+    DoFnInvokers.invokerFor(new PrivateUpperCase()).invokeProcessElement(arguments);
+    assertEquals(List.of("SHOUT"), arguments.out);
+  }
+
+  @Test
+  void callsAProcessContextMethod() throws Exception {
+    List<String> seen = new ArrayList<>();
+    FixedArguments<String> arguments = new FixedArguments<>("ctx") {
+      @Override
+      public DoFn<String, String>.ProcessContext processContext() {
+        return new DoFn<String, String>() {}.new ProcessContext() {
+          @Override
+          public String element() {
+            return "from context";
+          }
+
+          @Override
+          public PipelineOptions getPipelineOptions() {
+            return OPTIONS;
+          }
+
+          @Override
+          public <T> T sideInput(PCollectionView<T> view) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Instant timestamp() {
+            return new Instant(0);
+          }
+
+          @Override
+          public PaneInfo pane() {
+            return PaneInfo.NO_FIRING;
+          }
+
+          @Override
+          public void output(String output) {}
+
+          @Override
+          public void outputWithTimestamp(String output, Instant timestamp) {}
+
+          @Override
+          public <T> void output(TupleTag<T> tag, T output) {}
+
+          @Override
+          public <T> void outputWithTimestamp(TupleTag<T> tag, T output, Instant timestamp) {}
+        };
+      }
+    };
+    DoFnInvokers.invokerFor(new DoFn<String, String>() {
+      @ProcessElement
+      public void process(ProcessContext c) {
+        seen.add(c.element());
+      }
+    }).invokeProcessElement(arguments);
+    assertEquals(List.of("from context"), seen);
+  }
+
+  private static final class FailingOnElement extends DoFn<String, String> {
+    private final Throwable failure;
+
+    FailingOnElement(Throwable failure) {
+      this.failure = failure;
+    }
+
+    @ProcessElement
+    public void process(@Element String e, OutputReceiver<String> out) throws Throwable {
+      throw failure;
+    }
+  }
+
+  @Test
+  void propagatesACheckedExceptionFromAnElementAndReceiverMethodUnchanged() {
+    IOException failure = new IOException("disk");
+    DoFnInvoker<String, String> invoker = DoFnInvokers.invokerFor(new FailingOnElement(failure));
+    assertSame(failure, assertThrows(IOException.class,
+        () -> invoker.invokeProcessElement(new ReceivingArguments("x"))));
+  }
+
+  @Test
+  void wrapsAThrowableThatIsNeitherAnExceptionNorAnError() {
+    Throwable failure = new Throwable("odd") {};
+    DoFnInvoker<String, String> invoker = DoFnInvokers.invokerFor(new FailingOnElement(failure));
+    UndeclaredThrowableException thrown = assertThrows(UndeclaredThrowableException.class,
+        () -> invoker.invokeProcessElement(new ReceivingArguments("x")));
+    assertSame(failure, thrown.getCause());
   }
 }

@@ -56,7 +56,7 @@ public final class FixedWindows extends PartitioningWindowFn<Object, IntervalWin
     long end = start > BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() - sizeMs
         ? BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() + 1
         : start + sizeMs;
-    return new IntervalWindow(new Instant(start), new Instant(end));
+    return new IntervalWindow(start, end);
   }
 
   @Override

@@ -20,55 +20,73 @@ import org.joda.time.ReadableInstant;
  * <p>Immutable; ordered by start, then end (as Beam orders them).
  */
 public final class IntervalWindow extends BoundedWindow implements Comparable<IntervalWindow> {
-  private final Instant start;
-  private final Instant end;
-  // The bounds again as millis: equals and hashCode run per element and window in groupings.
+  // Kept as millis: window functions make several windows per element, and groupings compare and
+  // hash them per element; the Instants are made only when asked for.
   private final long startMillis;
   private final long endMillis;
-  /** {@code end - 1ms}, made on first use: grouping asks for it once per element and window. */
+  // Made on first use. Racy but safe: Instant is immutable with final fields, so a thread sees a
+  // whole one or null, and at worst makes an equal one again.
+  private Instant start;
+  private Instant end;
   private Instant maxTimestamp;
 
   /** The window {@code [start, end)}. */
   public IntervalWindow(Instant start, Instant end) {
-    checkArgument(!end.isBefore(start), "IntervalWindow end %s is before its start %s", end, start);
+    this(start.getMillis(), end.getMillis());
     this.start = start;
     this.end = end;
-    this.startMillis = start.getMillis();
-    this.endMillis = end.getMillis();
   }
 
   /** The window {@code [start, start + size)}. */
   public IntervalWindow(Instant start, ReadableDuration size) {
-    this(start, new Instant(start.getMillis() + size.getMillis()));
+    this(start.getMillis(), start.getMillis() + size.getMillis());
+    this.start = start;
+  }
+
+  /** The window {@code [startMillis, endMillis)}, for the window functions of this package. */
+  IntervalWindow(long startMillis, long endMillis) {
+    checkArgument(endMillis >= startMillis, "IntervalWindow end %s is before its start %s",
+        new Instant(endMillis), new Instant(startMillis));
+    this.startMillis = startMillis;
+    this.endMillis = endMillis;
   }
 
   public Instant start() {
-    return start;
+    Instant made = start;
+    if (made == null) {
+      made = new Instant(startMillis);
+      start = made;
+    }
+    return made;
   }
 
   public Instant end() {
-    return end;
+    Instant made = end;
+    if (made == null) {
+      made = new Instant(endMillis);
+      end = made;
+    }
+    return made;
   }
 
   @Override
   public Instant maxTimestamp() {
-    // Racy but safe: Instant is immutable with final fields, so a thread sees a whole one or null.
-    Instant max = maxTimestamp;
-    if (max == null) {
-      max = new Instant(endMillis - 1);
-      maxTimestamp = max;
+    Instant made = maxTimestamp;
+    if (made == null) {
+      made = new Instant(endMillis - 1);
+      maxTimestamp = made;
     }
-    return max;
+    return made;
   }
 
   /** Whether {@code other} lies entirely within this window. */
   public boolean contains(IntervalWindow other) {
-    return !start.isAfter(other.start) && !end.isBefore(other.end);
+    return startMillis <= other.startMillis && endMillis >= other.endMillis;
   }
 
   /** Whether this window ends at or before {@code other} begins. */
   public boolean isDisjoint(IntervalWindow other) {
-    return !end.isAfter(other.start) || !other.end.isAfter(start);
+    return endMillis <= other.startMillis || other.endMillis <= startMillis;
   }
 
   /** Whether the two windows share any instant. */
@@ -78,27 +96,24 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
 
   /** The smallest window containing both. */
   public IntervalWindow span(IntervalWindow other) {
-    return new IntervalWindow(
-        new Instant(Math.min(start.getMillis(), other.start.getMillis())),
-        new Instant(Math.max(end.getMillis(), other.end.getMillis())));
+    return new IntervalWindow(Math.min(startMillis, other.startMillis), Math.max(endMillis, other.endMillis));
   }
 
   /** Whether {@code instant} is within {@code [start, end)}. */
   public boolean containsInstant(ReadableInstant instant) {
-    return !instant.isBefore(start) && instant.isBefore(end);
+    long millis = instant.getMillis();
+    return millis >= startMillis && millis < endMillis;
   }
 
   @Override
   public int compareTo(IntervalWindow o) {
-    int byStart = start.compareTo(o.start);
-    return byStart != 0 ? byStart : end.compareTo(o.end);
+    int byStart = Long.compare(startMillis, o.startMillis);
+    return byStart != 0 ? byStart : Long.compare(endMillis, o.endMillis);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof IntervalWindow
-        && startMillis == ((IntervalWindow) o).startMillis
-        && endMillis == ((IntervalWindow) o).endMillis;
+    return o instanceof IntervalWindow other && startMillis == other.startMillis && endMillis == other.endMillis;
   }
 
   @Override
@@ -108,7 +123,7 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
 
   @Override
   public String toString() {
-    return "[" + start + ".." + end + ")";
+    return "[" + start() + ".." + end() + ")";
   }
 
   /** The coder of interval windows. */
@@ -134,8 +149,8 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
         throw new CoderException("cannot encode a null IntervalWindow");
       }
       DataOutputStream data = new DataOutputStream(out);
-      data.writeLong(window.end.getMillis());
-      data.writeLong(window.end.getMillis() - window.start.getMillis());
+      data.writeLong(window.endMillis);
+      data.writeLong(window.endMillis - window.startMillis);
       data.flush();
     }
 
@@ -144,7 +159,7 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
       DataInputStream data = new DataInputStream(in);
       long end = data.readLong();
       long length = data.readLong();
-      return new IntervalWindow(new Instant(end - length), new Instant(end));
+      return new IntervalWindow(end - length, end);
     }
 
     @Override

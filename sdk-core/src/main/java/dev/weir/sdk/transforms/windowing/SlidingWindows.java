@@ -89,7 +89,7 @@ public final class SlidingWindows extends NonMergingWindowFn<Object, IntervalWin
     List<IntervalWindow> windows = new ArrayList<>((int) Math.min(64, sizeMillis / period.getMillis() + 1));
     for (long start = lastStartAtOrBefore(timestamp.getMillis()); start > earliestExcludedStart;
         start -= period.getMillis()) {
-      windows.add(new IntervalWindow(new Instant(start), new Instant(start + sizeMillis)));
+      windows.add(new IntervalWindow(start, start + sizeMillis));
     }
     return windows;
   }
