@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * created its recorder, as every Weir runner does.
  *
  * <p>Thread-safe: any number of runner threads report events and prepared rows concurrently.
- * Times are wall-clock microseconds since the epoch.
+ * Times are wall-clock microseconds since the epoch. The source side and the sink side have locks
+ * of their own, and a commit only notes its rows (they are copied once, by {@link #observations}):
+ * a commit copying a checkpoint's rows under the lock every event takes stalled the source threads
+ * for milliseconds at each checkpoint, which showed as latency of the runner.
  */
 final class LatencyRecorder {
   private static final Map<String, LatencyRecorder> RUNS = new ConcurrentHashMap<>();
@@ -41,10 +44,15 @@ final class LatencyRecorder {
   private long lastSampleMicros;
   private final List<long[]> watermarkSamples = new ArrayList<>();
 
-  // Sink side.
+  private final Object sourceLock = new Object();
+
+  // Sink side, guarded by sinkLock.
+  private final Object sinkLock = new Object();
   private final Map<Long, StampedRows> prepared = new HashMap<>();
   private final Set<Long> committedTransactions = new HashSet<>();
-  private final StampedRows committed = new StampedRows();
+  /** The rows of each commit, with its time, in commit order. */
+  private final List<StampedRows> committedRows = new ArrayList<>();
+  private final List<Long> commitTimes = new ArrayList<>();
 
   private LatencyRecorder(String runId, long eventsPerSecond) {
     this.runId = runId;
@@ -81,7 +89,13 @@ final class LatencyRecorder {
   }
 
   /** Event {@code index} with event time {@code ts} reached the pipeline at {@code nowMicros}. */
-  synchronized void eventArrived(long index, long ts, long nowMicros) {
+  void eventArrived(long index, long ts, long nowMicros) {
+    synchronized (sourceLock) {
+      arrived(index, ts, nowMicros);
+    }
+  }
+
+  private void arrived(long index, long ts, long nowMicros) {
     long lessOffset = nowMicros - dueOffsetMicros(index);
     minArrivalLessOffset = Math.min(minArrivalLessOffset, lessOffset);
     maxArrivalLessOffset = Math.max(maxArrivalLessOffset, lessOffset);
@@ -100,33 +114,46 @@ final class LatencyRecorder {
   }
 
   /** A writer prepared {@code rows} under {@code writerId}; they wait for their transaction's commit. */
-  synchronized void prepared(long writerId, StampedRows rows) {
-    prepared.put(writerId, rows);
+  void prepared(long writerId, StampedRows rows) {
+    synchronized (sinkLock) {
+      prepared.put(writerId, rows);
+    }
   }
 
   /**
    * Transaction {@code transactionId} commits the rows its writers prepared, at {@code nowMicros}.
    * The first commit of a transaction wins; a repeated one changes nothing.
    */
-  synchronized void commit(long transactionId, List<Long> writerIds, long nowMicros) {
-    if (!committedTransactions.add(transactionId)) {
-      for (long writerId : writerIds) {
-        prepared.remove(writerId);
+  void commit(long transactionId, List<Long> writerIds, long nowMicros) {
+    synchronized (sinkLock) {
+      if (!committedTransactions.add(transactionId)) {
+        for (long writerId : writerIds) {
+          prepared.remove(writerId);
+        }
+        return;
       }
-      return;
-    }
-    for (long writerId : writerIds) {
-      StampedRows rows = prepared.remove(writerId);
-      checkState(rows != null, "Latency run %s: transaction %s commits writer %s, whose rows are not in this"
-          + " JVM (the measuring sink cannot be resumed after a restart)", runId, transactionId, writerId);
-      committed.addAllCommitted(rows, nowMicros);
+      for (long writerId : writerIds) {
+        StampedRows rows = prepared.remove(writerId);
+        checkState(rows != null, "Latency run %s: transaction %s commits writer %s, whose rows are not in this"
+            + " JVM (the measuring sink cannot be resumed after a restart)", runId, transactionId, writerId);
+        committedRows.add(rows);
+        commitTimes.add(nowMicros);
+      }
     }
   }
 
   /** What the run observed so far; call after the pipeline finished. */
-  synchronized Observations observations() {
-    return new Observations(minArrivalLessOffset, maxArrivalLessOffset, lastArrivalMicros, eventsSeen,
-        List.copyOf(watermarkSamples), committed, prepared.values().stream().mapToInt(StampedRows::size).sum());
+  Observations observations() {
+    synchronized (sourceLock) {
+      synchronized (sinkLock) {
+        StampedRows committed = new StampedRows();
+        for (int k = 0; k < committedRows.size(); k++) {
+          committed.addAllCommitted(committedRows.get(k), commitTimes.get(k));
+        }
+        return new Observations(minArrivalLessOffset, maxArrivalLessOffset, lastArrivalMicros, eventsSeen,
+            List.copyOf(watermarkSamples), committed, prepared.values().stream().mapToInt(StampedRows::size).sum());
+      }
+    }
   }
 
   /**

@@ -121,7 +121,7 @@ final class Chain {
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes", "try"})
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private Receiver windowAssign(Step step) {
     Receiver downstream = receiverFor(step.outputCollection());
     WindowFn<Object, BoundedWindow> windowFn = (WindowFn) ((Window.Assign<?>) step.transform()).getWindowFn();
@@ -132,8 +132,11 @@ final class Chain {
     MetricsContainer container = job.metrics().getContainer(step.fullName());
     return element -> {
       WindowedValue<Object> assigned;
-      try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
+      MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+      try {
         assigned = assigner.assign((WindowedValue<Object>) element);
+      } finally {
+        MetricsEnvironment.setCurrentContainer(previous);
       }
       if (assigned != null) {
         downstream.accept(assigned);
@@ -223,7 +226,7 @@ final class Chain {
   long nextDueNanos() {
     long due = Long.MAX_VALUE;
     for (ChannelWriter writer : writers.values()) {
-      if (writer.hasBuffered()) {
+      if (writer.hasTimed()) {
         due = Math.min(due, writer.dueNanos());
       }
     }

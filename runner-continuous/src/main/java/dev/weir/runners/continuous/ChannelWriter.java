@@ -52,6 +52,8 @@ final class ChannelWriter implements Receiver {
   private final PartialCombiner combiner;
   /** How many accumulators the combiner may keep before they are routed. */
   private final int combinerLimit;
+  /** Whether the combiner's accumulators stay beyond the buffer timeout (see {@link PartialCombiner#waitsForWatermark}). */
+  private final boolean combinerWaits;
 
   @SuppressWarnings("unchecked")
   ChannelWriter(Job job, Stage target, int channel, Routing routing, Coder<?> keyCoder, PartialCombiner combiner,
@@ -66,20 +68,21 @@ final class ChannelWriter implements Receiver {
     this.bufferSize = job.options().getBufferSize();
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(job.options().getBufferTimeout());
     this.combinerLimit = COMBINED_BUFFERS * bufferSize;
+    this.combinerWaits = combiner != null && combiner.waitsForWatermark() && timeoutNanos > 0;
     for (int i = 0; i < target.parallelism; i++) {
-      buffers.add(new ArrayList<>());
+      buffers.add(newBuffer());
     }
   }
 
   @Override
   public void accept(WindowedValue<?> element) {
-    if (!hasBuffered()) {
+    if (!hasTimed()) {
       oldestNanos = System.nanoTime();
     }
     if (combiner != null) {
       combiner.add(element);
       if (combiner.size() >= combinerLimit || timeoutNanos == 0) {
-        combiner.drain(this::route);
+        combiner.drain(this::subtaskOfKey, this::routeTo);
       }
     } else {
       route(element);
@@ -103,6 +106,12 @@ final class ChannelWriter implements Receiver {
       }
       default -> throw new IllegalStateException("Unknown routing " + routing);
     }
+    stats.recordsOut.incrementAndGet();
+  }
+
+  /** Routes {@code element} to {@code subtask}, which its key chose. */
+  private void routeTo(WindowedValue<?> element, int subtask) {
+    add(subtask, element);
     stats.recordsOut.incrementAndGet();
   }
 
@@ -131,18 +140,29 @@ final class ChannelWriter implements Receiver {
     this.holding = hold;
   }
 
-  /** Ships the buffers if the oldest record in them waited at least {@code --bufferTimeout}. */
+  /**
+   * Ships the buffers if the oldest record in them waited at least {@code --bufferTimeout}, with
+   * the combiner's accumulators unless they {@linkplain PartialCombiner#waitsForWatermark wait}.
+   */
   void shipIfDue(long nowNanos) {
-    if (hasBuffered() && nowNanos - oldestNanos >= timeoutNanos) {
-      shipAll();
+    if (hasTimed() && nowNanos - oldestNanos >= timeoutNanos) {
+      if (combinerWaits) {
+        shipBuffers();
+      } else {
+        shipAll();
+      }
     }
   }
 
   /** Ships every non-empty buffer, after the combiner's accumulators. */
   void shipAll() {
     if (combiner != null) {
-      combiner.drain(this::route);
+      combiner.drain(this::subtaskOfKey, this::routeTo);
     }
+    shipBuffers();
+  }
+
+  private void shipBuffers() {
     for (int i = 0; i < buffers.size(); i++) {
       if (!buffers.get(i).isEmpty()) {
         ship(i);
@@ -150,19 +170,19 @@ final class ChannelWriter implements Receiver {
     }
   }
 
-  /** Whether records wait in a buffer. */
-  boolean hasBuffered() {
-    return buffered > 0 || (combiner != null && combiner.size() > 0);
+  /** Whether records wait that the buffer timeout ships: those in buffers, and accumulators that do not wait for the watermark. */
+  boolean hasTimed() {
+    return buffered > 0 || (combiner != null && !combinerWaits && combiner.size() > 0);
   }
 
-  /** The system nano time at which the oldest buffered record is due; meaningful if {@link #hasBuffered}. */
+  /** The system nano time at which the oldest buffered record is due; meaningful if {@link #hasTimed}. */
   long dueNanos() {
     return oldestNanos + timeoutNanos;
   }
 
   private void ship(int subtask) {
     List<WindowedValue<?>> buffer = buffers.get(subtask);
-    buffers.set(subtask, new ArrayList<>());
+    buffers.set(subtask, newBuffer());
     buffered -= buffer.size();
     send(subtask, new Message.Records(channel, buffer));
   }
@@ -193,6 +213,11 @@ final class ChannelWriter implements Receiver {
     for (int i = 0; i < buffers.size(); i++) {
       send(i, new Message.EndOfInput(channel));
     }
+  }
+
+  /** An empty buffer sized for a full one (up to a point): growing one record by record copied it a dozen times. */
+  private List<WindowedValue<?>> newBuffer() {
+    return new ArrayList<>(Math.min(bufferSize, 1024));
   }
 
   private void send(int subtask, Message message) {

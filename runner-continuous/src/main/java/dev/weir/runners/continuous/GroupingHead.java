@@ -55,8 +55,14 @@ final class GroupingHead extends Head {
   private final boolean recordAtATime;
   /** Whether records wait in {@link #pending} before they reach the core: unless record at a time or under a TestStream. */
   private final boolean batching;
-  /** Records that arrived but have not reached the core, by key structural value, in arrival order. */
+  /**
+   * Records that arrived but have not reached the core, by key structural value, each key's in arrival order.
+   * A key's entry (and its list's capacity) stays across flushes while the key keeps receiving
+   * records: growing a fresh list per key and flush cost more than the records' grouping.
+   */
   private final Map<Object, KeyValues> pending = new LinkedHashMap<>();
+  /** Whether {@link #pending} holds records; its entries may all be empty. */
+  private boolean anyPending;
   private final int pendingLimit;
   private final String stepName;
   private int pendingCount;
@@ -123,7 +129,8 @@ final class GroupingHead extends Head {
       elements.forEach(element -> addTo(byKey, element));
       feed(byKey);
     } else {
-      if (pending.isEmpty()) {
+      if (!anyPending) {
+        anyPending = true;
         pendingDue = core.currentProcessingTime().plus(BATCH_MILLIS);
       }
       elements.forEach(element -> pendingCount += addTo(pending, element));
@@ -154,16 +161,26 @@ final class GroupingHead extends Head {
 
   private void feed(Map<Object, KeyValues> byKey) {
     for (KeyValues group : byKey.values()) {
-      core.processElements(group.key(), group.values());
+      if (!group.values().isEmpty()) {
+        core.processElements(group.key(), group.values());
+      }
     }
   }
 
-  /** Hands the pending records to the core, which emits the panes they complete. */
+  /**
+   * Hands the pending records to the core, which emits the panes they complete. Keys that had no
+   * record since the previous flush are forgotten; the others keep their emptied lists.
+   */
   @Override
   void flushPending() {
-    if (!pending.isEmpty()) {
+    if (anyPending) {
       feed(pending);
-      pending.clear();
+      pending.values().removeIf(group -> {
+        boolean idle = group.values().isEmpty();
+        group.values().clear();
+        return idle;
+      });
+      anyPending = false;
       pendingCount = 0;
       pendingDue = null;
     }
@@ -211,7 +228,7 @@ final class GroupingHead extends Head {
   /** The core's state, encoded through its coders. */
   @Override
   byte[] snapshot() {
-    verify(pending.isEmpty(), "records of '%s' still pending at a snapshot", stepName);
+    verify(!anyPending, "records of '%s' still pending at a snapshot", stepName);
     return core.snapshot();
   }
 }

@@ -13,17 +13,22 @@ import dev.weir.sdk.coders.SerializableCoder;
 import dev.weir.sdk.metrics.MetricsContainer;
 import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.transforms.Combine.CombineFn;
+import dev.weir.sdk.transforms.windowing.AfterProcessingTime;
+import dev.weir.sdk.transforms.windowing.AfterSynchronizedProcessingTime;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
+import dev.weir.sdk.transforms.windowing.Trigger;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The producing side of a lifted {@code Combine.perKey}: while records wait to be shipped to the
@@ -46,11 +51,19 @@ final class PartialCombiner {
   private final CombineFn<Object, Object, Object> fn;
   private final Coder<Object> keyCoder;
   private final MetricsContainer container;
-  private final Map<GroupKey, Partial> partials = new LinkedHashMap<>();
+  /** The entries of the keys seen since the drain before the last one, by structural key. */
+  private final Map<Object, KeyPartials> keys = new HashMap<>();
+  /** The keys with accumulators, in the order of their first record since the last drain. */
+  private List<KeyPartials> order = new ArrayList<>();
+  private int size;
+
+  /** Whether panes fire only as the watermark moves: see {@link #waitsForWatermark}. */
+  private final boolean waitsForWatermark;
 
   private PartialCombiner(String stepName, CombineFn<Object, Object, Object> fn, Coder<Object> keyCoder,
-      MetricsContainer container) {
+      MetricsContainer container, boolean waitsForWatermark) {
     this.stepName = stepName;
+    this.waitsForWatermark = waitsForWatermark;
     this.fn = fn;
     this.keyCoder = keyCoder;
     this.container = container;
@@ -76,7 +89,40 @@ final class PartialCombiner {
   static PartialCombiner of(Job job, Step step, Coder<?> keyCoder) {
     CombinableGrouping grouping = job.plan().graph.combinableGroupingOf(step).orElseThrow();
     return new PartialCombiner(step.fullName(), (CombineFn<Object, Object, Object>) ownCopy(step, grouping.fn()),
-        (Coder<Object>) keyCoder, job.metrics().getContainer(step.fullName()));
+        (Coder<Object>) keyCoder, job.metrics().getContainer(step.fullName()), firesOnlyOnWatermark(step));
+  }
+
+  /**
+   * Whether a pane of {@code step} can fire only when its input watermark moves: its trigger has
+   * no processing-time part and no element is ever accepted after its window's end (no allowed
+   * lateness), so no pane fires as elements arrive.
+   */
+  private static boolean firesOnlyOnWatermark(Step step) {
+    WindowingStrategy<?, ?> strategy = step.mainInput().getWindowingStrategy();
+    return strategy.getAllowedLateness().getMillis() == 0 && !usesProcessingTime(strategy.getTrigger());
+  }
+
+  private static boolean usesProcessingTime(Trigger trigger) {
+    if (trigger instanceof AfterProcessingTime || trigger instanceof AfterSynchronizedProcessingTime) {
+      return true;
+    }
+    for (Trigger sub : trigger.subTriggers()) {
+      if (usesProcessingTime(sub)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the accumulators may wait beyond the buffer timeout, until the producer sends a
+   * watermark, barrier, idleness or the end, runs out of input, or holds too many: true when the
+   * grouping's panes fire only as its watermark moves, which is always after the accumulators
+   * (a channel keeps its order), so waiting delays no pane and lets more records meet in one
+   * accumulator.
+   */
+  boolean waitsForWatermark() {
+    return waitsForWatermark;
   }
 
   /**
@@ -100,55 +146,127 @@ final class PartialCombiner {
   }
 
   /** Adds the value of the keyed {@code element} to its key's accumulator in each of its windows. */
-  @SuppressWarnings("try")
   void add(WindowedValue<?> element) {
     KV<?, ?> kv = (KV<?, ?>) element.getValue();
     Object structuralKey = keyCoder.structuralValue(kv.getKey());
-    try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
+    KeyPartials key = keys.get(structuralKey);
+    if (key == null) {
+      key = new KeyPartials(kv.getKey());
+      keys.put(structuralKey, key);
+      order.add(key);
+    } else if (key.size == 0) {
+      order.add(key);
+    }
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+    try {
       for (BoundedWindow window : element.getWindows()) {
-        GroupKey groupKey = new GroupKey(structuralKey, window);
-        Partial partial = partials.get(groupKey);
-        if (partial == null) {
-          partial = new Partial(kv.getKey(), window, fn.createAccumulator());
-          partials.put(groupKey, partial);
+        int index = key.indexOf(window);
+        if (index < 0) {
+          index = key.add(window, fn.createAccumulator());
+          size++;
         }
-        partial.accumulator = fn.addInput(partial.accumulator, kv.getValue());
+        key.accumulators[index] = fn.addInput(key.accumulators[index], kv.getValue());
       }
     } catch (RuntimeException e) {
       throw new UserCodeException(stepName, e);
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
     }
   }
 
   /** How many accumulators wait. */
   int size() {
-    return partials.size();
+    return size;
   }
 
-  /** Hands every accumulator, as {@code KV<key, accumulator>} in its window, to {@code output} and forgets them. */
-  void drain(Consumer<WindowedValue<?>> output) {
-    if (partials.isEmpty()) {
+  /**
+   * Hands every accumulator, as {@code KV<key, accumulator>} in its window, to {@code output} with
+   * the subtask {@code subtaskOfKey} gives its key (asked once while the key stays known), and
+   * forgets them. Keys that had none since the previous drain are forgotten too, so that only the
+   * keys seen lately keep their (reused) entries.
+   */
+  void drain(ToIntFunction<Object> subtaskOfKey, ObjIntConsumer<WindowedValue<?>> output) {
+    if (size == 0) {
       return;
     }
-    List<Partial> all = new ArrayList<>(partials.values());
-    partials.clear();
-    for (Partial partial : all) {
-      output.accept(WindowedValue.of(KV.of(partial.key, partial.accumulator), partial.window.maxTimestamp(),
-          partial.window, PaneInfo.NO_FIRING));
+    if (keys.size() > order.size()) {
+      keys.values().removeIf(key -> key.size == 0);
+    }
+    List<KeyPartials> draining = order;
+    order = new ArrayList<>(draining.size());
+    size = 0;
+    for (KeyPartials key : draining) {
+      if (key.subtask < 0) {
+        key.subtask = subtaskOfKey.applyAsInt(key.key);
+      }
+      for (int i = 0; i < key.size; i++) {
+        BoundedWindow window = key.windows[i];
+        output.accept(WindowedValue.of(KV.of(key.key, key.accumulators[i]), window.maxTimestamp(), window,
+            PaneInfo.NO_FIRING), key.subtask);
+        key.windows[i] = null;
+        key.accumulators[i] = null;
+      }
+      key.size = 0;
     }
   }
 
-  private record GroupKey(Object structuralKey, BoundedWindow window) {}
-
-  /** One key's accumulator in one window. */
-  private static final class Partial {
+  /**
+   * One key's accumulators, one per window, in the order their windows first came. Windows are
+   * found by a scan of a few primitives rather than a hash lookup per window: an element's windows
+   * are freshly made objects, and comparing them with stored ones (a memory access each) cost more
+   * than the combining. An {@link IntervalWindow} is compared by its bounds held here; other windows
+   * by their hash, then {@code equals}.
+   */
+  private static final class KeyPartials {
     private final Object key;
-    private final BoundedWindow window;
-    private Object accumulator;
+    /** The downstream subtask of the key, or -1 until {@link #drain} asked. */
+    private int subtask = -1;
+    private BoundedWindow[] windows = new BoundedWindow[4];
+    private Object[] accumulators = new Object[4];
+    /** Per window: its start and end millis (an IntervalWindow), or its hash and 0. */
+    private long[] bounds = new long[8];
+    private int size;
 
-    Partial(Object key, BoundedWindow window, Object accumulator) {
+    KeyPartials(Object key) {
       this.key = key;
-      this.window = window;
-      this.accumulator = accumulator;
+    }
+
+    int indexOf(BoundedWindow window) {
+      if (window instanceof IntervalWindow interval) {
+        long start = interval.start().getMillis();
+        long end = interval.end().getMillis();
+        for (int i = 0; i < size; i++) {
+          if (bounds[2 * i] == start && bounds[2 * i + 1] == end && windows[i] instanceof IntervalWindow) {
+            return i;
+          }
+        }
+        return -1;
+      }
+      int hash = window.hashCode();
+      for (int i = 0; i < size; i++) {
+        if (bounds[2 * i] == hash && !(windows[i] instanceof IntervalWindow) && windows[i].equals(window)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    int add(BoundedWindow window, Object accumulator) {
+      if (size == windows.length) {
+        windows = Arrays.copyOf(windows, size * 2);
+        accumulators = Arrays.copyOf(accumulators, size * 2);
+        bounds = Arrays.copyOf(bounds, size * 4);
+      }
+      windows[size] = window;
+      accumulators[size] = accumulator;
+      if (window instanceof IntervalWindow interval) {
+        bounds[2 * size] = interval.start().getMillis();
+        bounds[2 * size + 1] = interval.end().getMillis();
+      } else {
+        bounds[2 * size] = window.hashCode();
+        bounds[2 * size + 1] = 0;
+      }
+      return size++;
     }
   }
 

@@ -17,6 +17,7 @@ import dev.weir.sdk.transforms.windowing.Window.OnTimeBehavior;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -297,18 +298,29 @@ public final class GroupAlsoByWindowCore<K, InputT, AccumT, OutputT> {
   }
 
   private List<WindowedValue<InputT>> dropExpired(Iterable<WindowedValue<InputT>> values) {
-    List<WindowedValue<InputT>> kept = new ArrayList<>();
+    Instant watermark = clocks.inputWatermark();
+    List<WindowedValue<InputT>> kept =
+        values instanceof Collection<?> collection ? new ArrayList<>(collection.size()) : new ArrayList<>();
     for (WindowedValue<InputT> value : values) {
-      for (WindowedValue<InputT> inOneWindow : value.explodeWindows()) {
-        if (expiry.isExpired(inOneWindow.getWindows().iterator().next(), clocks.inputWatermark())) {
-          droppedDueToLateness++;
-          latenessMetric.inc();
-        } else {
-          kept.add(inOneWindow);
+      if (value.getWindows().size() == 1) {
+        keepUnlessExpired(value, value.getWindows().iterator().next(), watermark, kept);
+      } else {
+        for (WindowedValue<InputT> inOneWindow : value.explodeWindows()) {
+          keepUnlessExpired(inOneWindow, inOneWindow.getWindows().iterator().next(), watermark, kept);
         }
       }
     }
     return kept;
+  }
+
+  private void keepUnlessExpired(
+      WindowedValue<InputT> inOneWindow, BoundedWindow window, Instant watermark, List<WindowedValue<InputT>> kept) {
+    if (expiry.isExpired(window, watermark)) {
+      droppedDueToLateness++;
+      latenessMetric.inc();
+    } else {
+      kept.add(inOneWindow);
+    }
   }
 
   private static Set<BoundedWindow> windowsOf(List<? extends WindowedValue<?>> values) {

@@ -17,6 +17,8 @@ import org.joda.time.Instant;
  * later it has expired. Immutable and thread-safe.
  */
 public final class WindowExpiry {
+  private static final long GLOBAL_END = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
+
   private final Duration allowedLateness;
 
   /** The rule for windows that accept data {@code allowedLateness} after their end. */
@@ -26,18 +28,23 @@ public final class WindowExpiry {
 
   /** {@code window.maxTimestamp() + allowedLateness}, capped at the global window's max timestamp. */
   public Instant garbageCollectionTime(BoundedWindow window) {
-    long max = window.maxTimestamp().getMillis();
-    long end = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
-    long lateness = allowedLateness.getMillis();
-    // Compared as a difference, so that "forever" (Long.MAX_VALUE millis) cannot overflow.
-    if (max >= end || lateness >= end - max) {
-      return GlobalWindow.INSTANCE.maxTimestamp();
-    }
-    return new Instant(max + lateness);
+    long millis = garbageCollectionMillis(window);
+    return millis == GLOBAL_END ? GlobalWindow.INSTANCE.maxTimestamp() : new Instant(millis);
   }
 
   /** Whether {@code window} has expired when the input watermark is {@code inputWatermark}. */
   public boolean isExpired(BoundedWindow window, Instant inputWatermark) {
-    return garbageCollectionTime(window).isBefore(inputWatermark);
+    // In millis: asked for every element a grouping or stateful step receives.
+    return garbageCollectionMillis(window) < inputWatermark.getMillis();
+  }
+
+  private long garbageCollectionMillis(BoundedWindow window) {
+    long max = window.maxTimestamp().getMillis();
+    long lateness = allowedLateness.getMillis();
+    // Compared as a difference, so that "forever" (Long.MAX_VALUE millis) cannot overflow.
+    if (max >= GLOBAL_END || lateness >= GLOBAL_END - max) {
+      return GLOBAL_END;
+    }
+    return max + lateness;
   }
 }
