@@ -69,9 +69,9 @@ class TriggerTest {
   }
 
   @Test
-  void aNoDataBatchClosesAWindowRightAfterTheBatchWhoseDataMovedTheWatermarkPastIt(@TempDir Path dir) {
-    // Read two records per batch: batch 1 reads "c" and "d", so the source's watermark moves to 16,
-    // past the end of [0, 10); batch 1 still runs under the watermark of batch 0 (2).
+  void aWindowClosesInTheNextTickBatchAfterTheDataThatMovedTheWatermarkPastIt(@TempDir Path dir) {
+    // Two records per batch: batch 1 reads 15 and 16, so the source's watermark moves to 16, past
+    // the end of [0, 10); batch 1 still runs under the watermark reported after batch 0 (2).
     List<TimestampedValue<String>> records = new ArrayList<>();
     for (long time : new long[] {1, 2, 15, 16, 17, 18}) {
       records.add(TimestampedValue.of("x", new Instant(time)));
@@ -86,12 +86,14 @@ class TriggerTest {
 
     MicroBatchPipelineResult result = (MicroBatchPipelineResult) p.run();
 
-    // Batch 2 reads nothing and runs at once under watermark 16, closing [0, 10); batch 5 likewise
-    // runs under the end of time the source reported in batch 4, closing [10, 20).
-    assertThat(rowsPerBatch(result), contains(2L, 2L, 0L, 2L, 0L, 0L));
-    assertThat(BatchSink.committed(sink), is(new TreeMap<>(Map.of(2L, List.of("x=2"), 5L, List.of("x=4")))));
-    assertThat(Files.exists(dir.resolve("offsets").resolve("2")), is(true));
-    assertThat(Files.exists(dir.resolve("commits").resolve("2")), is(true));
+    // As in Spark, every batch starts on a tick: batch 2 reads 17 and 18 and runs under watermark 16,
+    // closing [0, 10). Once the input is used up, batches that read nothing run on the next ticks for
+    // the watermark alone: batch 3 learns the source is at its end, batch 4 runs under the end of
+    // time and closes [10, 20).
+    assertThat(rowsPerBatch(result), contains(2L, 2L, 2L, 0L, 0L));
+    assertThat(BatchSink.committed(sink), is(new TreeMap<>(Map.of(2L, List.of("x=2"), 4L, List.of("x=4")))));
+    assertThat(Files.exists(dir.resolve("offsets").resolve("4")), is(true));
+    assertThat(Files.exists(dir.resolve("commits").resolve("4")), is(true));
   }
 
   @Test

@@ -216,19 +216,16 @@ public final class MicroBatchQuery {
     long batchId = firstBatch;
     long idleMillis = 0;
     boolean dataTaken = false;
-    boolean noDataBatchDue = false;
     while (!workers.isCancelled()) {
       if (allSourcesExhausted() && stages.allAtEndOfTime()) {
         return;
       }
-      if (!noDataBatchDue) {
-        awaitTriggerInterval();
-      }
+      // As in Spark, every batch, a no-data one too, starts on a trigger tick.
+      awaitTriggerInterval();
       long started = System.currentTimeMillis();
-      long maxRecords = noDataBatchDue || (trigger.kind() == BatchTrigger.Kind.ONCE && dataTaken) ? 0
+      long maxRecords = trigger.kind() == BatchTrigger.Kind.ONCE && dataTaken ? 0
           : trigger.kind() == BatchTrigger.Kind.ONCE ? Long.MAX_VALUE
           : (options.getMaxRecordsPerBatch() > 0 ? options.getMaxRecordsPerBatch() : Long.MAX_VALUE);
-      noDataBatchDue = false;
       Plan plan = plan(batchId, maxRecords);
       if (!plan.worthRunning()) {
         if (plan.watermarkAhead()) {
@@ -250,20 +247,7 @@ public final class MicroBatchQuery {
       }
       execute(plan.entry(), planned - started, System.currentTimeMillis() - planned, started);
       batchId++;
-      noDataBatchDue = noDataBatchWanted();
     }
-  }
-
-  /**
-   * Whether a no-data batch should run right after the batch that just ended, instead of waiting
-   * for the next trigger interval: Spark's {@code spark.sql.streaming.noDataMicroBatches.enabled}
-   * rule, when the watermark the sources reported for the next batch would make a step fire or
-   * drop state. Only a processing-time trigger with an interval waits between batches; a pipeline
-   * with a {@code TestStream} keeps one batch per scripted event.
-   */
-  private boolean noDataBatchWanted() {
-    return trigger.kind() == BatchTrigger.Kind.PROCESSING_TIME && trigger.interval().getMillis() > 0
-        && manualClock == null && stages.nextBatchWouldAct();
   }
 
   /** Whether nothing can ever make another batch worth running: no input to come, no timer that time can fire. */

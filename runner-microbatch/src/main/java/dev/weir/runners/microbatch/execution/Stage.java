@@ -43,20 +43,6 @@ public abstract class Stage {
     return BoundedWindow.TIMESTAMP_MAX_VALUE;
   }
 
-  /**
-   * Whether moving this step's input watermark to {@code inputWatermark}, with no new input, would
-   * make it fire, emit or drop something it keeps (a window or timer due, an expired window's
-   * state); by default a step keeps nothing that time acts on.
-   */
-  protected boolean actsOn(Instant inputWatermark) {
-    return false;
-  }
-
-  /** Whether the step keeps elements waiting for side inputs, which a moving watermark may release. */
-  protected boolean hasWaiting() {
-    return false;
-  }
-
   /** The earliest processing time at which this step has something to fire; null if none. */
   protected Instant nextProcessingTimeWakeUp() {
     return null;

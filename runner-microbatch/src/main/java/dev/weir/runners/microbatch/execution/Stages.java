@@ -205,42 +205,6 @@ final class Stages {
     }
   }
 
-  /**
-   * Whether a batch without input, run now under the watermarks the sources reported for the next
-   * batch, would make a step fire, emit or drop anything: Spark's test for a no-data batch. The
-   * watermarks are carried through the graph as a batch would carry them, with the steps' holds as
-   * they stand; a step that keeps elements waiting for side inputs counts once any watermark moves.
-   */
-  boolean nextBatchWouldAct() {
-    Map<Stage, Instant> outputs = new HashMap<>();
-    boolean moved = false;
-    for (Stage stage : byStep.values()) {
-      if (stage instanceof SourceStage<?> source) {
-        Instant upcoming = Stage.latest(source.upcomingWatermark(), source.outputWatermark());
-        moved |= upcoming.isAfter(source.outputWatermark());
-        outputs.put(stage, upcoming);
-        continue;
-      }
-      Instant input = BoundedWindow.TIMESTAMP_MAX_VALUE;
-      for (PCollection<?> collection : stage.step.mainInputs()) {
-        input = Stage.earliest(input, outputs.get(byStep.get(graph.getProducer(collection))));
-      }
-      input = Stage.latest(input, stage.inputWatermark());
-      if (stage.actsOn(input)) {
-        return true;
-      }
-      outputs.put(stage, Stage.latest(stage.outputWatermark(), Stage.earliest(input, stage.hold())));
-    }
-    if (moved) {
-      for (Stage stage : byStep.values()) {
-        if (stage.hasWaiting()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** Whether every stage's output watermark reached the end of time. */
   boolean allAtEndOfTime() {
     for (Stage stage : byStep.values()) {

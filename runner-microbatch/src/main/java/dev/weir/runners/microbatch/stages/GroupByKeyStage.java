@@ -189,13 +189,6 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     }
 
     @Override
-    public Instant nextEventTimeWakeUp() {
-      Instant wakeUp = core.nextEventTimeWakeUp();
-      Instant heldBack = held == null || held.earliestWindowEnd() == null ? null : held.earliestWindowEnd().plus(1);
-      return heldBack != null && (wakeUp == null || heldBack.isBefore(wakeUp)) ? heldBack : wakeUp;
-    }
-
-    @Override
     public Instant currentInputWatermark() {
       return core.currentInputWatermark();
     }

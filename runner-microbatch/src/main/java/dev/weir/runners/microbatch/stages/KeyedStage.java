@@ -40,8 +40,6 @@ public abstract class KeyedStage<K, V> extends Stage {
   /** Each partition's output watermark hold and processing-time wake-up after the last batch. */
   private final Instant[] holds;
   private final Instant[] wakeUps;
-  /** Each partition's earliest event-time wake-up after the last batch; null if none. */
-  private final Instant[] eventWakeUps;
   /** The input watermark the cores were last moved to: the step's, held back by waiting elements. */
   private Instant acted = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
@@ -51,7 +49,6 @@ public abstract class KeyedStage<K, V> extends Stage {
     this.sideInputs = List.copyOf(step.sideInputs());
     this.holds = new Instant[context.partitions()];
     this.wakeUps = new Instant[context.partitions()];
-    this.eventWakeUps = new Instant[context.partitions()];
     for (int i = 0; i < context.partitions(); i++) {
       cores.add(null);
       waiting.add(new ArrayList<>());
@@ -89,9 +86,6 @@ public abstract class KeyedStage<K, V> extends Stage {
 
     /** The processing time at which the core must be advanced again, or null if none. */
     Instant nextProcessingTimeWakeUp();
-
-    /** The least input watermark at which the core would fire or drop something (a window, a timer); null if none. */
-    Instant nextEventTimeWakeUp();
 
     /** The input watermark the core has acted on. */
     Instant currentInputWatermark();
@@ -150,7 +144,6 @@ public abstract class KeyedStage<K, V> extends Stage {
       TaskResult<K, V> result = results.get(j);
       holds[partition] = result.hold();
       wakeUps[partition] = result.wakeUp();
-      eventWakeUps[partition] = result.eventWakeUp();
       result.outputs().forEach(outputs::emit);
     }
   }
@@ -169,8 +162,7 @@ public abstract class KeyedStage<K, V> extends Stage {
     core.process(elements);
     core.advanceInputWatermark(watermark);
     core.finishTask();
-    return new TaskResult<>(core.takeOutputs(), core.outputWatermarkHold(), core.nextProcessingTimeWakeUp(),
-        core.nextEventTimeWakeUp());
+    return new TaskResult<>(core.takeOutputs(), core.outputWatermarkHold(), core.nextProcessingTimeWakeUp());
   }
 
   private boolean isReady(WindowedValue<KV<K, V>> element) {
@@ -247,26 +239,6 @@ public abstract class KeyedStage<K, V> extends Stage {
   }
 
   @Override
-  protected final boolean actsOn(Instant inputWatermark) {
-    for (Instant wakeUp : eventWakeUps) {
-      if (wakeUp != null && !wakeUp.isAfter(inputWatermark) && inputWatermark.isAfter(acted)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  @Override
-  protected final boolean hasWaiting() {
-    for (List<WindowedValue<KV<K, V>>> elements : waiting) {
-      if (!elements.isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  @Override
   protected final long stateRows() {
     long rows = 0;
     for (int i = 0; i < cores.size(); i++) {
@@ -298,7 +270,6 @@ public abstract class KeyedStage<K, V> extends Stage {
     waiting.set(partition, new ArrayList<>(waitingElements));
     holds[partition] = core.outputWatermarkHold();
     wakeUps[partition] = core.nextProcessingTimeWakeUp();
-    eventWakeUps[partition] = core.nextEventTimeWakeUp();
     acted = core.currentInputWatermark().isAfter(acted) ? core.currentInputWatermark() : acted;
   }
 
@@ -312,6 +283,5 @@ public abstract class KeyedStage<K, V> extends Stage {
   }
 
   /** What one partition's task produced. */
-  private record TaskResult<K, V>(Map<PCollection<?>, List<WindowedValue<?>>> outputs, Instant hold, Instant wakeUp,
-      Instant eventWakeUp) {}
+  private record TaskResult<K, V>(Map<PCollection<?>, List<WindowedValue<?>>> outputs, Instant hold, Instant wakeUp) {}
 }

@@ -133,11 +133,6 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
   }
 
   @Override
-  protected boolean hasWaiting() {
-    return !waiting.isEmpty();
-  }
-
-  @Override
   protected long stateRows() {
     return waiting.size();
   }

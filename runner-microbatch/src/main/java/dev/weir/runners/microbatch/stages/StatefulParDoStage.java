@@ -139,13 +139,6 @@ public final class StatefulParDoStage<K, V, OutputT> extends KeyedStage<K, V> {
     }
 
     @Override
-    public Instant nextEventTimeWakeUp() {
-      // A timer fires once the watermark is after its timestamp.
-      Instant timer = core.getNextTimerTimestamp(TimeDomain.EVENT_TIME);
-      return timer == null ? null : timer.plus(1);
-    }
-
-    @Override
     public Instant currentInputWatermark() {
       return core.getInputWatermark();
     }
