@@ -16,7 +16,6 @@ import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.windowing.AfterProcessingTime;
 import dev.weir.sdk.transforms.windowing.AfterSynchronizedProcessingTime;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
-import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.transforms.windowing.Trigger;
@@ -214,8 +213,7 @@ final class PartialCombiner {
    * One key's accumulators, one per window, in the order their windows first came. Windows are
    * found by a scan of a few primitives rather than a hash lookup per window: an element's windows
    * are freshly made objects, and comparing them with stored ones (a memory access each) cost more
-   * than the combining. An {@link IntervalWindow} is compared by its bounds held here; other windows
-   * by their hash, then {@code equals}.
+   * than the combining. A window is compared by its hash held here, then by {@code equals}.
    */
   private static final class KeyPartials {
     private final Object key;
@@ -223,8 +221,8 @@ final class PartialCombiner {
     private int subtask = -1;
     private BoundedWindow[] windows = new BoundedWindow[4];
     private Object[] accumulators = new Object[4];
-    /** Per window: its start and end millis (an IntervalWindow), or its hash and 0. */
-    private long[] bounds = new long[8];
+    /** Per window, its hash: compared first, so that only a likely match is read from memory. */
+    private int[] hashes = new int[4];
     private int size;
 
     KeyPartials(Object key) {
@@ -232,19 +230,9 @@ final class PartialCombiner {
     }
 
     int indexOf(BoundedWindow window) {
-      if (window instanceof IntervalWindow interval) {
-        long start = interval.start().getMillis();
-        long end = interval.end().getMillis();
-        for (int i = 0; i < size; i++) {
-          if (bounds[2 * i] == start && bounds[2 * i + 1] == end && windows[i] instanceof IntervalWindow) {
-            return i;
-          }
-        }
-        return -1;
-      }
       int hash = window.hashCode();
       for (int i = 0; i < size; i++) {
-        if (bounds[2 * i] == hash && !(windows[i] instanceof IntervalWindow) && windows[i].equals(window)) {
+        if (hashes[i] == hash && windows[i].equals(window)) {
           return i;
         }
       }
@@ -255,17 +243,11 @@ final class PartialCombiner {
       if (size == windows.length) {
         windows = Arrays.copyOf(windows, size * 2);
         accumulators = Arrays.copyOf(accumulators, size * 2);
-        bounds = Arrays.copyOf(bounds, size * 4);
+        hashes = Arrays.copyOf(hashes, size * 2);
       }
       windows[size] = window;
       accumulators[size] = accumulator;
-      if (window instanceof IntervalWindow interval) {
-        bounds[2 * size] = interval.start().getMillis();
-        bounds[2 * size + 1] = interval.end().getMillis();
-      } else {
-        bounds[2 * size] = window.hashCode();
-        bounds[2 * size + 1] = 0;
-      }
+      hashes[size] = window.hashCode();
       return size++;
     }
   }

@@ -3,9 +3,14 @@ package dev.weir.runtime.windowing;
 import dev.weir.runtime.dofn.UserCodeException;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.GlobalWindow;
+import dev.weir.sdk.transforms.windowing.GlobalWindows;
+import dev.weir.sdk.transforms.windowing.IntervalWindow;
+import dev.weir.sdk.transforms.windowing.PartitioningWindowFn;
 import dev.weir.sdk.transforms.windowing.WindowFn;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.joda.time.Instant;
@@ -15,16 +20,27 @@ import org.joda.time.Instant;
  * primitive does: an element in several windows is assigned once per window it is in, and ends up
  * in the union of the results, with its value, timestamp and pane unchanged.
  *
- * <p>Stateless past construction and thread-safe if the window function is (window functions
- * must be). An exception thrown by the window function is rethrown as a
+ * <p>Thread-safe if the window function is (window functions must be); its only state is a cache
+ * of the last window a partitioning function chose. An exception thrown by the window function is rethrown as a
  * {@link UserCodeException} naming the step.
  *
  * @param <T> the element type
  * @param <W> the type of the windows assigned
  */
 public final class WindowAssigner<T, W extends BoundedWindow> {
+  private static final List<BoundedWindow> GLOBAL = List.of(GlobalWindow.INSTANCE);
+
   private final String stepName;
   private final WindowFn<T, W> windowFn;
+  /** The function, if it partitions time into interval windows; else null. */
+  private final PartitioningWindowFn<T, W> partitioning;
+  /**
+   * The last interval window a partitioning function chose, with its list: consecutive elements
+   * mostly fall in the same window, and reusing it spares two objects per element. Read and
+   * written without locks: it is immutable, and any thread's last assignment is a right answer
+   * for every timestamp the window contains.
+   */
+  private LastWindow<W> last;
 
   /** An assigner for the step {@code stepName} using {@code windowFn}. */
   @SuppressWarnings("unchecked")
@@ -32,6 +48,7 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
     this.stepName = Objects.requireNonNull(stepName, "stepName");
     // A function of a supertype of T sees elements of T only as that supertype: the cast is safe.
     this.windowFn = (WindowFn<T, W>) Objects.requireNonNull(windowFn, "windowFn");
+    this.partitioning = windowFn instanceof PartitioningWindowFn ? (PartitioningWindowFn<T, W>) windowFn : null;
   }
 
   /**
@@ -40,7 +57,13 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
    */
   public WindowedValue<T> assign(WindowedValue<T> element) {
     Collection<? extends BoundedWindow> windows;
-    if (element.getWindows().size() == 1) {
+    if (windowFn instanceof GlobalWindows && element.getWindows().equals(GLOBAL)) {
+      // Already where the function would put it: nothing about the element changes.
+      return element;
+    }
+    if (partitioning != null && element.getWindows().size() == 1) {
+      windows = partitionedWindows(element.getTimestamp());
+    } else if (element.getWindows().size() == 1) {
       // The common case, taken as the function gave it: a window function returns distinct windows.
       windows = assignOne(element.getValue(), element.getTimestamp(), element.getWindows().iterator().next());
     } else {
@@ -54,6 +77,24 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
       return null;
     }
     return WindowedValue.of(element.getValue(), element.getTimestamp(), windows, element.getPane());
+  }
+
+  private List<W> partitionedWindows(Instant timestamp) {
+    LastWindow<W> known = last;
+    if (known != null && known.window().containsInstant(timestamp)) {
+      return known.windows();
+    }
+    W window;
+    try {
+      window = partitioning.assignWindow(timestamp);
+    } catch (RuntimeException e) {
+      throw new UserCodeException(stepName, e);
+    }
+    List<W> windows = List.of(window);
+    if (window instanceof IntervalWindow interval) {
+      last = new LastWindow<>(interval, windows);
+    }
+    return windows;
   }
 
   private Collection<W> assignOne(T value, Instant timestamp, BoundedWindow window) {
@@ -79,4 +120,7 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
       throw new UserCodeException(stepName, e);
     }
   }
+
+  /** A partitioning function's interval window and the one-window list made for it. */
+  private record LastWindow<W>(IntervalWindow window, List<W> windows) {}
 }

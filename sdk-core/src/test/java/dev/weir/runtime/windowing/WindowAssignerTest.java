@@ -5,19 +5,23 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weir.runtime.dofn.UserCodeException;
 import dev.weir.runtime.testing.TestWindowFns;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
+import dev.weir.sdk.transforms.windowing.GlobalWindows;
 import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.NonMergingWindowFn;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.transforms.windowing.WindowFn;
 import dev.weir.sdk.transforms.windowing.WindowMappingFn;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.joda.time.Duration;
@@ -37,6 +41,28 @@ class WindowAssignerTest {
 
     assertThat(assigned, is(WindowedValue.of(
         "a", new Instant(13), windowAt(13, 10), PaneInfo.ON_TIME_AND_ONLY_FIRING)));
+  }
+
+  @Test
+  void givesConsecutiveElementsOfAPartitioningFunctionEachItsOwnWindow() {
+    WindowAssigner<String, IntervalWindow> assigner =
+        new WindowAssigner<>("Window", FixedWindows.of(Duration.millis(10)));
+
+    List<Collection<? extends BoundedWindow>> windows = new ArrayList<>();
+    for (long millis : new long[] {3, 7, 13, 9, 20, 19}) {
+      windows.add(assigner.assign(WindowedValue.timestampedValueInGlobalWindow("a", new Instant(millis))).getWindows());
+    }
+
+    assertThat(windows, contains(List.of(windowAt(0, 10)), List.of(windowAt(0, 10)), List.of(windowAt(10, 10)),
+        List.of(windowAt(0, 10)), List.of(windowAt(20, 10)), List.of(windowAt(10, 10))));
+  }
+
+  @Test
+  void leavesAnElementOfTheGlobalWindowAsItIsUnderGlobalWindows() {
+    WindowAssigner<String, GlobalWindow> assigner = new WindowAssigner<>("Window", new GlobalWindows());
+    WindowedValue<String> element = WindowedValue.timestampedValueInGlobalWindow("a", new Instant(5));
+
+    assertSame(element, assigner.assign(element));
   }
 
   @Test
