@@ -283,7 +283,7 @@ final class Job {
 
   /** Starts {@code task} on a new thread named after it. */
   void start(String name, Runnable task) {
-    Thread thread = new Thread(task, name);
+    Thread thread = new OperatorThread(task, name);
     thread.setDaemon(true);
     // Under the lock that stop() interrupts under: a thread is either started before it is
     // interrupted, or not started at all.

@@ -15,7 +15,7 @@ public final class MetricsEnvironment {
 
   /** The container of the current thread, or null. */
   public static MetricsContainer getCurrentContainer() {
-    return CURRENT.get();
+    return Thread.currentThread() instanceof ContainerHolder holder ? holder.heldMetricsContainer() : CURRENT.get();
   }
 
   /**
@@ -24,6 +24,11 @@ public final class MetricsEnvironment {
    * {@link #scopedContainer} on a per-element path.
    */
   public static MetricsContainer setCurrentContainer(MetricsContainer container) {
+    if (Thread.currentThread() instanceof ContainerHolder holder) {
+      MetricsContainer previous = holder.heldMetricsContainer();
+      holder.holdMetricsContainer(container);
+      return previous;
+    }
     MetricsContainer previous = CURRENT.get();
     if (previous != container) {
       CURRENT.set(container);
@@ -34,12 +39,26 @@ public final class MetricsEnvironment {
   /** Installs {@code container} on this thread until the returned scope is closed. */
   public static Scope scopedContainer(MetricsContainer container) {
     MetricsContainer previous = setCurrentContainer(container);
-    return previous == container ? NOTHING_TO_RESTORE : () -> CURRENT.set(previous);
+    return previous == container ? NOTHING_TO_RESTORE : () -> setCurrentContainer(previous);
   }
 
   /** Restores the previous container when closed. */
   public interface Scope extends AutoCloseable {
     @Override
     void close();
+  }
+
+  /**
+   * A thread that keeps its current container in a field of its own: a runner whose threads set
+   * the container around every element (a chain of operators) makes them implement this, so that
+   * setting and reading it costs a field access instead of a {@link ThreadLocal} lookup. Called
+   * only by its own thread.
+   */
+  public interface ContainerHolder {
+    /** The container this thread holds, or null. */
+    MetricsContainer heldMetricsContainer();
+
+    /** Makes {@code container} (null for none) the one this thread holds. */
+    void holdMetricsContainer(MetricsContainer container);
   }
 }

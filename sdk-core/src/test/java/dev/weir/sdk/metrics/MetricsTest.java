@@ -142,6 +142,42 @@ class MetricsTest {
     assertThat(MetricsEnvironment.getCurrentContainer(), nullValue());
   }
 
+  /** A thread that holds its container itself, as runners' operator threads do. */
+  private static final class HoldingThread extends Thread implements MetricsEnvironment.ContainerHolder {
+    private MetricsContainer held;
+
+    HoldingThread(Runnable task) {
+      super(task);
+    }
+
+    @Override
+    public MetricsContainer heldMetricsContainer() {
+      return held;
+    }
+
+    @Override
+    public void holdMetricsContainer(MetricsContainer container) {
+      held = container;
+    }
+  }
+
+  @Test
+  void aThreadThatHoldsItsContainerSendsUpdatesToIt() throws InterruptedException {
+    RecordingContainer container = new RecordingContainer();
+    List<MetricsContainer> replaced = new ArrayList<>();
+    HoldingThread thread = new HoldingThread(() -> {
+      replaced.add(MetricsEnvironment.setCurrentContainer(container));
+      Metrics.counter("ns", "c").inc(5);
+      replaced.add(MetricsEnvironment.setCurrentContainer(null));
+    });
+    thread.start();
+    thread.join();
+
+    assertThat(container.updates, contains("counter ns:c 5"));
+    assertThat(replaced, contains(nullValue(), is(container)));
+    assertThat(thread.held, nullValue());
+  }
+
   @Test
   void aMetricKnowsItsName() {
     assertThat(Metrics.counter("ns", "c").getName(), equalTo(MetricName.named("ns", "c")));
