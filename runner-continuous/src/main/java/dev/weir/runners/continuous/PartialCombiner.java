@@ -132,7 +132,7 @@ final class PartialCombiner {
   @SuppressWarnings({"unchecked", "rawtypes"})
   static PaneContents<Object, Object, Object> mergingContents(Job job, Step step) {
     CombinableGrouping grouping = job.plan().graph.combinableGroupingOf(step).orElseThrow();
-    return new MergingContents((CombineFn) grouping.fn(), (Coder) grouping.accumulatorCoder());
+    return PaneContents.mergingAccumulators((CombineFn) grouping.fn(), (Coder) grouping.accumulatorCoder());
   }
 
   private static CombineFn<?, ?, ?> ownCopy(Step step, CombineFn<?, ?, ?> fn) {
@@ -249,54 +249,6 @@ final class PartialCombiner {
       accumulators[size] = accumulator;
       hashes[size] = window.hashCode();
       return size++;
-    }
-  }
-
-  /** Pane contents whose inputs are accumulators of the CombineFn, merged in arrival order. */
-  private static final class MergingContents implements PaneContents<Object, Object, Object> {
-    private static final long serialVersionUID = 1L;
-
-    private final CombineFn<Object, Object, Object> fn;
-    private final PaneContents<Object, Object, Object> combining;
-
-    MergingContents(CombineFn<Object, Object, Object> fn, Coder<Object> accumulatorCoder) {
-      this.fn = fn;
-      this.combining = PaneContents.combining(fn, accumulatorCoder);
-    }
-
-    @Override
-    public Object createEmpty() {
-      return fn.createAccumulator();
-    }
-
-    @Override
-    public Object add(Object accumulator, Object partial) {
-      return fn.mergeAccumulators(Arrays.asList(accumulator, partial));
-    }
-
-    @Override
-    public Object merge(List<Object> accumulators) {
-      return fn.mergeAccumulators(accumulators);
-    }
-
-    @Override
-    public Object extract(Object accumulator) {
-      return combining.extract(accumulator);
-    }
-
-    @Override
-    public Object extractLast(Object accumulator) {
-      return combining.extractLast(accumulator);
-    }
-
-    @Override
-    public Coder<Object> accumulatorCoder() {
-      return combining.accumulatorCoder();
-    }
-
-    @Override
-    public String toString() {
-      return "merging(" + fn.getClass().getName() + ")";
     }
   }
 }

@@ -23,6 +23,10 @@ final class CombiningPaneContents<InputT, AccumT, OutputT> implements PaneConten
     this.accumulatorCoder = Objects.requireNonNull(accumulatorCoder, "accumulatorCoder");
   }
 
+  CombineFn<InputT, AccumT, OutputT> fn() {
+    return fn;
+  }
+
   @Override
   public AccumT createEmpty() {
     return fn.createAccumulator();

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What a window keeps between panes and what a pane holds: the values themselves for a
  * {@code GroupByKey} ({@link #buffering}), or a combiner's accumulator for a lifted
- * {@code Combine.perKey} ({@link #combining}).
+ * {@code Combine.perKey} ({@link #combining}), or such accumulators merged as they come from a
+ * map-side combine ({@link #mergingAccumulators}).
  * The grouping core calls it; it never sees keys, windows or time.
  *
  * <p>An accumulator passed to {@link #add} or {@link #merge} belongs to the callee, which may
@@ -64,5 +65,15 @@ public interface PaneContents<InputT, AccumT, OutputT> extends Serializable {
   static <InputT, AccumT, OutputT> PaneContents<InputT, AccumT, OutputT> combining(
       CombineFn<InputT, AccumT, OutputT> fn, Coder<AccumT> accumulatorCoder) {
     return new CombiningPaneContents<>(fn, accumulatorCoder);
+  }
+
+  /**
+   * Keeps one accumulator of {@code fn} and takes accumulators of it as inputs, merging each in: the
+   * contents of a lifted combine that a runner combined map-side before the exchange. Its panes
+   * equal those of {@link #combining} over the values the accumulators were made of.
+   */
+  static <InputT, AccumT, OutputT> AccumulatorPaneContents<InputT, AccumT, OutputT> mergingAccumulators(
+      CombineFn<InputT, AccumT, OutputT> fn, Coder<AccumT> accumulatorCoder) {
+    return new AccumulatorPaneContents<>(fn, accumulatorCoder);
   }
 }

@@ -52,6 +52,22 @@ class CombiningPaneContentsTest {
   }
 
   @Test
+  void mergingMapSideAccumulatorsGivesThePaneCombiningTheirValuesGives() {
+    Coder<int[]> coder = intArrayCoder();
+    AccumulatorPaneContents<Integer, int[], Integer> merging = PaneContents.mergingAccumulators(Sum.ofIntegers(), coder);
+    PaneContents<Integer, int[], Integer> combining = PaneContents.combining(Sum.ofIntegers(), coder);
+    CombineFn<Integer, int[], Integer> mapSide = merging.fn();
+    int[] firstPartial = mapSide.addInput(mapSide.addInput(mapSide.createAccumulator(), 1), 2);
+    int[] secondPartial = mapSide.addInput(mapSide.createAccumulator(), 4);
+
+    int[] merged = merging.add(merging.add(merging.createEmpty(), firstPartial), secondPartial);
+    int[] combined = combining.add(combining.add(combining.add(combining.createEmpty(), 1), 2), 4);
+
+    assertEquals(combining.extract(combined), merging.extract(merged));
+    assertEquals(7, merging.extractLast(merged));
+  }
+
+  @Test
   void theBatchGroupingCombinesEachKeyInEachWindow() {
     BatchGroupAlsoByWindow<String, Integer, int[], Integer> grouping = new BatchGroupAlsoByWindow<>("Sum",
         StringUtf8Coder.of(), PaneContents.combining(Sum.ofIntegers(), intArrayCoder()), FIXED_10);

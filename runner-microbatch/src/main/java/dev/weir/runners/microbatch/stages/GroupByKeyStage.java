@@ -5,6 +5,7 @@ import static com.google.common.base.Verify.verify;
 import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.grouping.AccumulatorPaneContents;
 import dev.weir.runtime.grouping.GroupAlsoByWindowCore;
 import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
 import dev.weir.runtime.grouping.PaneContents;
@@ -70,7 +71,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     Coder accumulatorCoder = combinable.get().accumulatorCoder();
     // Combined before the shuffle where that cannot change the panes: the core then merges accumulators.
     PaneContents<Object, Object, Object> contents = PartialCombine.applies(step.mainInput().getWindowingStrategy())
-        ? new AccumulatorPaneContents(fn, accumulatorCoder)
+        ? PaneContents.mergingAccumulators(fn, accumulatorCoder)
         : PaneContents.combining(fn, accumulatorCoder);
     return new GroupByKeyStage<>(step, context, inputCoder, contents, combinable.get().output(), true);
   }

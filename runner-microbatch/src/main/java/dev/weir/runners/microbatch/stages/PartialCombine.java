@@ -3,6 +3,7 @@ package dev.weir.runners.microbatch.stages;
 import dev.weir.runners.microbatch.execution.FusedStages;
 import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runners.microbatch.execution.Workers;
+import dev.weir.runtime.grouping.AccumulatorPaneContents;
 import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.runtime.windowing.WindowExpiry;
