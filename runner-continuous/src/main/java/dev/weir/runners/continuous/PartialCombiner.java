@@ -88,16 +88,16 @@ final class PartialCombiner {
   static PartialCombiner of(Job job, Step step, Coder<?> keyCoder) {
     CombinableGrouping grouping = job.plan().graph.combinableGroupingOf(step).orElseThrow();
     return new PartialCombiner(step.fullName(), (CombineFn<Object, Object, Object>) ownCopy(step, grouping.fn()),
-        (Coder<Object>) keyCoder, job.metrics().getContainer(step.fullName()), firesOnlyOnWatermark(step));
+        (Coder<Object>) keyCoder, job.metrics().getContainer(step.fullName()),
+        firesOnlyOnWatermark(step.mainInput().getWindowingStrategy()));
   }
 
   /**
-   * Whether a pane of {@code step} can fire only when its input watermark moves: its trigger has
-   * no processing-time part and no element is ever accepted after its window's end (no allowed
-   * lateness), so no pane fires as elements arrive.
+   * Whether a pane of a grouping with {@code strategy} (one this class {@link #appliesTo}) can fire
+   * only when its input watermark moves: its trigger has no processing-time part and no element is
+   * ever accepted after its window's end (no allowed lateness), so no pane fires as elements arrive.
    */
-  private static boolean firesOnlyOnWatermark(Step step) {
-    WindowingStrategy<?, ?> strategy = step.mainInput().getWindowingStrategy();
+  static boolean firesOnlyOnWatermark(WindowingStrategy<?, ?> strategy) {
     return strategy.getAllowedLateness().getMillis() == 0 && !usesProcessingTime(strategy.getTrigger());
   }
 

@@ -14,12 +14,15 @@ import dev.weir.sdk.transforms.Combine;
 import dev.weir.sdk.transforms.Create;
 import dev.weir.sdk.transforms.Sum;
 import dev.weir.sdk.transforms.windowing.AfterPane;
+import dev.weir.sdk.transforms.windowing.AfterProcessingTime;
+import dev.weir.sdk.transforms.windowing.AfterWatermark;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.TimestampedValue;
+import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import org.joda.time.Duration;
@@ -100,5 +103,15 @@ class LocalAggregationTest {
     assertThat(e.getMessage(), containsString("Transform 'Sum/GroupByKey' failed"));
     assertThat(e.getCause(), instanceOf(IllegalArgumentException.class));
     assertThat(e.getCause().getMessage(), is("cannot take 13"));
+  }
+
+  @Test
+  void accumulatorsWaitForTheWatermarkOnlyWhenNothingElseCanFireAPane() {
+    WindowingStrategy<Object, ?> fixed = WindowingStrategy.of(FixedWindows.of(Duration.millis(10)));
+
+    assertThat(PartialCombiner.firesOnlyOnWatermark(fixed), is(true));
+    assertThat(PartialCombiner.firesOnlyOnWatermark(fixed.withTrigger(AfterWatermark.pastEndOfWindow()
+        .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(Duration.millis(5))))), is(false));
+    assertThat(PartialCombiner.firesOnlyOnWatermark(fixed.withAllowedLateness(Duration.millis(1))), is(false));
   }
 }
