@@ -27,13 +27,14 @@ public interface MicroBatchOptions extends PipelineOptions {
 
   void setTrigger(String trigger);
 
-  @Description("The most records a batch reads from each source; 0 means no limit. A batch is held in"
-      + " memory, stage by stage, so the default keeps a large bounded input from filling the heap, and"
-      + " what a batch holds from outliving the garbage collector's young generation.")
-  @Default.Long(50_000)
-  long getMaxRecordsPerBatch();
+  @Description("The most records a batch reads from each source; 0 means no limit. By default 50,000 when"
+      + " batches run back to back (processingTime:0, availableNow), so that what a batch holds dies in the"
+      + " garbage collector's young generation, and 1,000,000 when a trigger interval paces them, so that a"
+      + " batch can take in everything that arrived during its interval (the limit divided by the interval"
+      + " is the most a paced query can sustain).")
+  Long getMaxRecordsPerBatch();
 
-  void setMaxRecordsPerBatch(long max);
+  void setMaxRecordsPerBatch(Long max);
 
   @Description("Worker threads, and the number of key partitions of grouping and stateful steps."
       + " Default: the number of available processors.")

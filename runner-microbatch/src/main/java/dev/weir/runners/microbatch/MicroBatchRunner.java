@@ -39,7 +39,7 @@ public final class MicroBatchRunner extends PipelineRunner<MicroBatchPipelineRes
     MicroBatchOptions microBatch = options.as(MicroBatchOptions.class);
     checkArgument(microBatch.getParallelism() >= 1,
         "--parallelism must be at least 1, got %s", microBatch.getParallelism());
-    checkArgument(microBatch.getMaxRecordsPerBatch() >= 0,
+    checkArgument(microBatch.getMaxRecordsPerBatch() == null || microBatch.getMaxRecordsPerBatch() >= 0,
         "--maxRecordsPerBatch must be 0 (no limit) or more, got %s", microBatch.getMaxRecordsPerBatch());
     checkArgument(microBatch.getMinBatchesToRetain() >= 1,
         "--minBatchesToRetain must be at least 1, got %s", microBatch.getMinBatchesToRetain());

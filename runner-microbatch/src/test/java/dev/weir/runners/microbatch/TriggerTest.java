@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.io.GenerateSequence;
 import dev.weir.sdk.io.ListUnboundedSource;
 import dev.weir.sdk.io.Read;
 import dev.weir.sdk.io.TransactionalWrite;
@@ -52,6 +53,20 @@ class TriggerTest {
 
     assertThat(rowsPerBatch(result), contains(4L, 2L, 0L));
     assertThat(BatchSink.elements(sink), containsInAnyOrder("a=3", "b=2", "c=1"));
+  }
+
+  @Test
+  void backToBackBatchesReadAtMostFiftyThousandRecordsByDefault() {
+    MicroBatchPipelineResult result = countNumbers(60_000);
+
+    assertThat(rowsPerBatch(result), contains(50_000L, 10_000L, 0L));
+  }
+
+  @Test
+  void pacedBatchesReadEverythingThatArrivedUpToAMillionByDefault() {
+    MicroBatchPipelineResult result = countNumbers(60_000, "--trigger=processingTime:50ms");
+
+    assertThat(rowsPerBatch(result), contains(60_000L, 0L));
   }
 
   @Test
@@ -148,6 +163,12 @@ class TriggerTest {
     List<String> args = new ArrayList<>(List.of("--runner=microbatch", "--parallelism=2", "--quietProgress=true"));
     args.addAll(List.of(flags));
     return Pipeline.create(PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create());
+  }
+
+  private static MicroBatchPipelineResult countNumbers(int count, String... flags) {
+    Pipeline p = pipeline(flags);
+    p.apply(GenerateSequence.from(0).to(count));
+    return (MicroBatchPipelineResult) p.run();
   }
 
   private static List<Long> rowsPerBatch(MicroBatchPipelineResult result) {

@@ -58,6 +58,10 @@ import org.joda.time.Instant;
  */
 public final class MicroBatchQuery {
   private static final long LONGEST_IDLE_WAIT_MILLIS = 100;
+  /** Small enough that what a batch holds dies young; the next batch follows at once anyway. */
+  private static final long BACK_TO_BACK_RECORDS_PER_BATCH = 50_000;
+  /** Large enough that a paced batch can take in an interval's arrivals (1,000,000 per second at 1 s). */
+  private static final long PACED_RECORDS_PER_BATCH = 1_000_000;
 
   private final PipelineGraph graph;
   private final MicroBatchOptions options;
@@ -225,7 +229,7 @@ public final class MicroBatchQuery {
       long started = System.currentTimeMillis();
       long maxRecords = trigger.kind() == BatchTrigger.Kind.ONCE && dataTaken ? 0
           : trigger.kind() == BatchTrigger.Kind.ONCE ? Long.MAX_VALUE
-          : (options.getMaxRecordsPerBatch() > 0 ? options.getMaxRecordsPerBatch() : Long.MAX_VALUE);
+          : recordsPerBatch();
       Plan plan = plan(batchId, maxRecords);
       if (!plan.worthRunning()) {
         if (plan.watermarkAhead()) {
@@ -248,6 +252,16 @@ public final class MicroBatchQuery {
       execute(plan.entry(), planned - started, System.currentTimeMillis() - planned, started);
       batchId++;
     }
+  }
+
+  /** The most records a batch reads from each source under {@code --maxRecordsPerBatch} and the trigger. */
+  private long recordsPerBatch() {
+    Long flag = options.getMaxRecordsPerBatch();
+    if (flag == null) {
+      boolean paced = trigger.kind() == BatchTrigger.Kind.PROCESSING_TIME && trigger.interval().getMillis() > 0;
+      return paced ? PACED_RECORDS_PER_BATCH : BACK_TO_BACK_RECORDS_PER_BATCH;
+    }
+    return flag > 0 ? flag : Long.MAX_VALUE;
   }
 
   /** Whether nothing can ever make another batch worth running: no input to come, no timer that time can fire. */
