@@ -7,11 +7,27 @@ import java.util.Arrays;
 
 /**
  * The encoding of a key (or a window), which is its identity in the grouping core. Ordered by
- * unsigned bytes, so iteration orders never depend on hash codes. Must not be mutated.
- *
- * @param bytes the encoding
+ * unsigned bytes, so iteration orders never depend on hash codes. Immutable; the array must not be
+ * mutated after construction.
  */
-record EncodedBytes(byte[] bytes) implements Comparable<EncodedBytes> {
+final class EncodedBytes implements Comparable<EncodedBytes> {
+  private final byte[] bytes;
+  /**
+   * The first eight bytes, big-endian, zero-padded: the ordered indexes compare encodings all the
+   * time, and most pairs differ within them, so most comparisons never read the arrays.
+   */
+  private final long prefix;
+  private final int hash;
+
+  EncodedBytes(byte[] bytes) {
+    this.bytes = bytes;
+    long first = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      first = (first << 8) | (i < bytes.length ? bytes[i] & 0xff : 0);
+    }
+    this.prefix = first;
+    this.hash = Arrays.hashCode(bytes);
+  }
 
   /**
    * The encoding of {@code value} (a {@code what}: key or window) with {@code coder}.
@@ -27,19 +43,27 @@ record EncodedBytes(byte[] bytes) implements Comparable<EncodedBytes> {
     }
   }
 
+  /** The encoding itself; callers must not change it. */
+  byte[] bytes() {
+    return bytes;
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof EncodedBytes other && Arrays.equals(bytes, other.bytes);
+    return o instanceof EncodedBytes other && prefix == other.prefix && hash == other.hash
+        && Arrays.equals(bytes, other.bytes);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return hash;
   }
 
   @Override
   public int compareTo(EncodedBytes other) {
-    return Arrays.compareUnsigned(bytes, other.bytes);
+    // Zero padding keeps this the arrays' unsigned lexicographic order: equal prefixes fall through.
+    int byPrefix = Long.compareUnsigned(prefix, other.prefix);
+    return byPrefix != 0 ? byPrefix : Arrays.compareUnsigned(bytes, other.bytes);
   }
 
   @Override
