@@ -1,12 +1,8 @@
 package dev.weir.runners.continuous;
 
 
-import dev.weir.runtime.jobs.JobRun;
-import dev.weir.runtime.metrics.AggregatedMetricResults;
+import dev.weir.runtime.jobs.JobRunResult;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
-import dev.weir.sdk.PipelineResult;
-import dev.weir.sdk.metrics.MetricResults;
-import org.joda.time.Duration;
 
 /**
  * A run of the {@link ContinuousRunner}: its state, waiting for it, cancelling it, its metrics and
@@ -19,16 +15,14 @@ import org.joda.time.Duration;
  * and carries the user's exception as its cause. Metrics are live: committed values equal
  * attempted ones within one run (a run restored from a checkpoint counts from zero).
  */
-public final class ContinuousPipelineResult implements PipelineResult {
+public final class ContinuousPipelineResult extends JobRunResult {
   private final ContinuousJob executor;
-  private final MetricResults metrics;
-  private final JobRun run;
 
   private ContinuousPipelineResult(ContinuousJob executor, MetricsContainerStepMap metrics) {
+    super(metrics);
     this.executor = executor;
-    this.metrics = AggregatedMetricResults.committedEqualsAttempted(metrics);
     // Last, so that the run's thread only ever sees this object fully built.
-    this.run = JobRun.start("ContinuousRunner", "weir-continuous-job", executor::run, executor::cancel);
+    startRun("ContinuousRunner", "weir-continuous-job", executor::run, executor::cancel);
   }
 
   /** Starts {@code executor} on a new driver thread and returns the handle on its run. */
@@ -36,38 +30,8 @@ public final class ContinuousPipelineResult implements PipelineResult {
     return new ContinuousPipelineResult(executor, metrics);
   }
 
-  @Override
-  public State getState() {
-    return run.state();
-  }
-
-  @Override
-  public State cancel() {
-    return run.cancel();
-  }
-
-  @Override
-  public State waitUntilFinish(Duration duration) {
-    return run.waitUntilFinish(duration);
-  }
-
-  @Override
-  public State waitUntilFinish() {
-    return waitUntilFinish(Duration.ZERO);
-  }
-
   /** Per operator counters of the run so far: records, rates, watermarks, back-pressure, checkpoints. */
   public Progress progress() {
     return executor.progress();
-  }
-
-  @Override
-  public MetricResults metrics() {
-    return metrics;
-  }
-
-  @Override
-  public String toString() {
-    return "ContinuousPipelineResult{" + run.state() + "}";
   }
 }

@@ -1,12 +1,8 @@
 package dev.weir.runners.direct;
 
 import dev.weir.runners.direct.execution.PipelineExecutor;
-import dev.weir.runtime.jobs.JobRun;
-import dev.weir.runtime.metrics.AggregatedMetricResults;
+import dev.weir.runtime.jobs.JobRunResult;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
-import dev.weir.sdk.PipelineResult;
-import dev.weir.sdk.metrics.MetricResults;
-import org.joda.time.Duration;
 
 /**
  * A run of the {@link DirectRunner}: its state, waiting for it, cancelling it, and its metrics.
@@ -18,50 +14,18 @@ import org.joda.time.Duration;
  * and carries the user's exception as its cause. Metrics are live: committed values equal
  * attempted ones, as the direct runner never retries work.
  */
-public final class DirectPipelineResult implements PipelineResult {
+public final class DirectPipelineResult extends JobRunResult {
   private final PipelineExecutor executor;
-  private final MetricResults metrics;
-  private final JobRun run;
 
   private DirectPipelineResult(PipelineExecutor executor, MetricsContainerStepMap metrics) {
+    super(metrics);
     this.executor = executor;
-    this.metrics = AggregatedMetricResults.committedEqualsAttempted(metrics);
     // Last, so that the run's thread only ever sees this object fully built.
-    this.run = JobRun.start("DirectRunner", "weir-direct-driver", executor::run, executor::cancel);
+    startRun("DirectRunner", "weir-direct-driver", executor::run, executor::cancel);
   }
 
   /** Starts {@code executor} on a new driver thread and returns the handle on its run. */
   static DirectPipelineResult start(PipelineExecutor executor, MetricsContainerStepMap metrics) {
     return new DirectPipelineResult(executor, metrics);
-  }
-
-  @Override
-  public State getState() {
-    return run.state();
-  }
-
-  @Override
-  public State cancel() {
-    return run.cancel();
-  }
-
-  @Override
-  public State waitUntilFinish(Duration duration) {
-    return run.waitUntilFinish(duration);
-  }
-
-  @Override
-  public State waitUntilFinish() {
-    return waitUntilFinish(Duration.ZERO);
-  }
-
-  @Override
-  public MetricResults metrics() {
-    return metrics;
-  }
-
-  @Override
-  public String toString() {
-    return "DirectPipelineResult{" + run.state() + "}";
   }
 }

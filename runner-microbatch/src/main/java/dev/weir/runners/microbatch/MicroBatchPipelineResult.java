@@ -2,15 +2,11 @@ package dev.weir.runners.microbatch;
 
 import dev.weir.runners.microbatch.execution.MicroBatchQuery;
 import dev.weir.runtime.graph.PipelineGraph;
-import dev.weir.runtime.jobs.JobRun;
-import dev.weir.runtime.metrics.AggregatedMetricResults;
+import dev.weir.runtime.jobs.JobRunResult;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
-import dev.weir.sdk.PipelineResult;
-import dev.weir.sdk.metrics.MetricResults;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.joda.time.Duration;
 
 /**
  * A run of the {@link MicroBatchRunner}: its state, waiting for it, cancelling it, its metrics and
@@ -24,21 +20,19 @@ import org.joda.time.Duration;
  * values equal attempted ones. {@link #recentProgress()} keeps the last
  * {@value #PROGRESS_KEPT} batches' {@link BatchProgress}.
  */
-public final class MicroBatchPipelineResult implements PipelineResult {
+public final class MicroBatchPipelineResult extends JobRunResult {
   private static final int PROGRESS_KEPT = 100;
 
   private final MicroBatchQuery query;
-  private final MetricResults metrics;
   private final boolean quiet;
   private final Deque<BatchProgress> recent = new ArrayDeque<>();
-  private final JobRun run;
 
   private MicroBatchPipelineResult(PipelineGraph graph, MicroBatchOptions options, MetricsContainerStepMap metrics) {
+    super(metrics);
     this.query = new MicroBatchQuery(graph, options, metrics, this::onProgress);
-    this.metrics = AggregatedMetricResults.committedEqualsAttempted(metrics);
     this.quiet = options.isQuietProgress();
     // Last, so that the run's thread only ever sees this object fully built.
-    this.run = JobRun.start("MicroBatchRunner", "weir-microbatch-driver", query::run, query::cancel);
+    startRun("MicroBatchRunner", "weir-microbatch-driver", query::run, query::cancel);
   }
 
   /** Starts a query of {@code graph} on a new thread and returns the handle on its run. */
@@ -71,35 +65,5 @@ public final class MicroBatchPipelineResult implements PipelineResult {
     synchronized (recent) {
       return List.copyOf(recent);
     }
-  }
-
-  @Override
-  public State getState() {
-    return run.state();
-  }
-
-  @Override
-  public State cancel() {
-    return run.cancel();
-  }
-
-  @Override
-  public State waitUntilFinish(Duration duration) {
-    return run.waitUntilFinish(duration);
-  }
-
-  @Override
-  public State waitUntilFinish() {
-    return waitUntilFinish(Duration.ZERO);
-  }
-
-  @Override
-  public MetricResults metrics() {
-    return metrics;
-  }
-
-  @Override
-  public String toString() {
-    return "MicroBatchPipelineResult{" + run.state() + "}";
   }
 }
