@@ -3,8 +3,8 @@ package dev.weir.runners.continuous;
 import dev.weir.runtime.dofn.UserCodeException;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.grouping.MapSideCombining;
 import dev.weir.runtime.grouping.PaneContents;
-import dev.weir.runtime.triggers.TriggerStateMachines;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
@@ -13,12 +13,8 @@ import dev.weir.sdk.coders.SerializableCoder;
 import dev.weir.sdk.metrics.MetricsContainer;
 import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.transforms.Combine.CombineFn;
-import dev.weir.sdk.transforms.windowing.AfterProcessingTime;
-import dev.weir.sdk.transforms.windowing.AfterSynchronizedProcessingTime;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
-import dev.weir.sdk.transforms.windowing.TimestampCombiner;
-import dev.weir.sdk.transforms.windowing.Trigger;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
@@ -77,10 +73,7 @@ final class PartialCombiner {
     if (job.manualClock() != null || job.plan().graph.combinableGroupingOf(step).isEmpty()) {
       return false;
     }
-    WindowingStrategy<?, ?> strategy = step.mainInput().getWindowingStrategy();
-    return strategy.getWindowFn().isNonMerging()
-        && strategy.getTimestampCombiner() == TimestampCombiner.END_OF_WINDOW
-        && !TriggerStateMachines.countsElements(strategy.getTrigger());
+    return MapSideCombining.preservesPanes(step.mainInput().getWindowingStrategy());
   }
 
   /** A combiner for records bound for the grouping {@code step}, which {@link #appliesTo}. */
@@ -98,19 +91,8 @@ final class PartialCombiner {
    * ever accepted after its window's end (no allowed lateness), so no pane fires as elements arrive.
    */
   static boolean firesOnlyOnWatermark(WindowingStrategy<?, ?> strategy) {
-    return strategy.getAllowedLateness().getMillis() == 0 && !usesProcessingTime(strategy.getTrigger());
-  }
-
-  private static boolean usesProcessingTime(Trigger trigger) {
-    if (trigger instanceof AfterProcessingTime || trigger instanceof AfterSynchronizedProcessingTime) {
-      return true;
-    }
-    for (Trigger sub : trigger.subTriggers()) {
-      if (usesProcessingTime(sub)) {
-        return true;
-      }
-    }
-    return false;
+    return strategy.getAllowedLateness().getMillis() == 0
+        && MapSideCombining.unendedWindowsWaitForTheWatermark(strategy);
   }
 
   /**

@@ -50,6 +50,23 @@ public final class TriggerStateMachines {
   }
 
   /**
+   * Whether {@code trigger} waits on processing time anywhere in its tree ({@link AfterProcessingTime},
+   * {@link AfterSynchronizedProcessingTime}): only then can a pane fire while neither an element nor
+   * the watermark arrives.
+   */
+  public static boolean usesProcessingTime(Trigger trigger) {
+    if (trigger instanceof AfterProcessingTime || trigger instanceof AfterSynchronizedProcessingTime) {
+      return true;
+    }
+    for (Trigger sub : trigger.subTriggers()) {
+      if (usesProcessingTime(sub)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The state machine of {@code trigger} for windows that never merge.
    *
    * @throws IllegalArgumentException if {@code trigger} (or one of its sub-triggers) is not one of

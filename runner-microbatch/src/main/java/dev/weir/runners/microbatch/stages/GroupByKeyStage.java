@@ -8,6 +8,7 @@ import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.grouping.AccumulatorPaneContents;
 import dev.weir.runtime.grouping.GroupAlsoByWindowCore;
 import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
+import dev.weir.runtime.grouping.MapSideCombining;
 import dev.weir.runtime.grouping.PaneContents;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
@@ -104,7 +105,10 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
   private final class GroupingPartition implements PartitionCore<K, V> {
     private List<WindowedValue<?>> emitted = new ArrayList<>();
     private final GroupAlsoByWindowCore<K, V, AccumT, OutputT> core;
-    /** Accumulators held back while the watermark stands still; null where state is checkpointed or not combined. */
+    /**
+     * Accumulators held back while the watermark stands still; null where state is checkpointed, the
+     * input is not combined map-side, or a window may fire before the watermark moves.
+     */
     private final HeldAccumulators<K, Object> held;
     /** The input watermark at the end of the running batch. */
     private Instant target = BoundedWindow.TIMESTAMP_MIN_VALUE;
@@ -115,7 +119,8 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
       this.core = snapshot == null
           ? new GroupAlsoByWindowCore<>(own, pane -> emitted.add(pane))
           : GroupAlsoByWindowCore.restore(own, snapshot, pane -> emitted.add(pane));
-      this.held = partial == null || context.options().getCheckpointDir() != null ? null
+      this.held = partial == null || context.options().getCheckpointDir() != null
+          || !MapSideCombining.unendedWindowsWaitForTheWatermark(own.strategy()) ? null
           : new HeldAccumulators<>(own.keyCoder(), (PaneContents) own.contents());
     }
 

@@ -16,9 +16,10 @@ import org.joda.time.Instant;
 /**
  * The accumulators of a map-side-combined grouping (see {@link PartialCombine}) that one key
  * partition holds back from its core while the step's input watermark stands still, merged per key
- * and window, and hands over in the first batch that moves the watermark. With the default
- * trigger a window fires only when the watermark passes its end, so an accumulator of a window
- * that has not ended is handed to the core in time however long it is held; the core then gets
+ * and window, and hands over in the first batch that moves the watermark. Used only where a window
+ * that has not ended fires only when the watermark moves
+ * ({@code MapSideCombining.unendedWindowsWaitForTheWatermark}), so an accumulator of such a window
+ * is handed to the core in time however long it is held; the core then gets
  * one call per key when the watermark moves instead of one per key and batch (a bounded input,
  * whose watermark stays at the beginning of time until its last batch, is grouped in one call per
  * key). Accumulators of windows that have ended are never held, so late panes fire in their batch.

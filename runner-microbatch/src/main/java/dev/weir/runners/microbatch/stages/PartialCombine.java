@@ -5,14 +5,13 @@ import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runners.microbatch.execution.Workers;
 import dev.weir.runtime.grouping.AccumulatorPaneContents;
 import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
+import dev.weir.runtime.grouping.MapSideCombining;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.runtime.windowing.WindowExpiry;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
-import dev.weir.sdk.transforms.windowing.DefaultTrigger;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
-import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
@@ -62,8 +61,7 @@ final class PartialCombine<K, InputT, AccumT> {
 
   /** Whether a lifted grouping of an input with {@code strategy} may be combined before its shuffle. */
   static boolean applies(WindowingStrategy<?, ?> strategy) {
-    return strategy.getWindowFn().isNonMerging() && strategy.getTrigger() instanceof DefaultTrigger
-        && strategy.getTimestampCombiner() == TimestampCombiner.END_OF_WINDOW;
+    return MapSideCombining.preservesPanes(strategy);
   }
 
   /**
