@@ -302,7 +302,7 @@ class DoFnInvokersTest {
 
           @Override
           public <T> T sideInput(PCollectionView<T> view) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("the DoFn under test reads no side input");
           }
 
           @Override
