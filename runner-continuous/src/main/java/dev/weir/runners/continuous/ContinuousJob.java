@@ -9,6 +9,7 @@ import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.Primitive;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
+import dev.weir.runtime.sources.BoundedSourceSplits;
 import dev.weir.runtime.timers.ManualClock;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.io.BoundedSource;
@@ -254,10 +255,7 @@ final class ContinuousJob {
       switch (step.primitive()) {
         case READ_BOUNDED -> {
           BoundedSource<Object> source = ((Read.Bounded<Object>) step.transform()).getSource();
-          long size = source.getEstimatedSizeBytes(options);
-          List<? extends BoundedSource<Object>> split =
-              size <= 0 ? List.of(source) : source.split(Math.max(1, size / parallelism), options);
-          parts.put(step, deal(split.isEmpty() ? List.of(source) : split, parallelism));
+          parts.put(step, BoundedSourceSplits.dealt(source, parallelism, options));
         }
         case READ_UNBOUNDED -> {
           UnboundedSource<Object, ?> source = ((Read.Unbounded<Object>) step.transform()).getSource();
@@ -269,18 +267,6 @@ final class ContinuousJob {
       }
     }
     return parts;
-  }
-
-  /** {@code split} dealt round-robin into at most {@code subtasks} lists. */
-  private static <T> List<List<T>> deal(List<? extends T> split, int subtasks) {
-    List<List<T>> dealt = new ArrayList<>();
-    for (int i = 0; i < split.size(); i++) {
-      if (i < subtasks) {
-        dealt.add(new ArrayList<>());
-      }
-      dealt.get(i % subtasks).add(split.get(i));
-    }
-    return dealt;
   }
 
   @SuppressWarnings("unchecked")

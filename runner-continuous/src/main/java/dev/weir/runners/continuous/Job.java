@@ -4,6 +4,7 @@ import dev.weir.runners.continuous.JobPlan.Stage;
 import dev.weir.runtime.dofn.DoFnInstancePool;
 import dev.weir.runtime.dofn.UserCodeException;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.metrics.ContainerHoldingThread;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
 import dev.weir.runtime.timers.Clock;
 import dev.weir.runtime.timers.ManualClock;
@@ -283,7 +284,7 @@ final class Job {
 
   /** Starts {@code task} on a new thread named after it. */
   void start(String name, Runnable task) {
-    Thread thread = new OperatorThread(task, name);
+    Thread thread = new ContainerHoldingThread(task, name);
     thread.setDaemon(true);
     // Under the lock that stop() interrupts under: a thread is either started before it is
     // interrupted, or not started at all.

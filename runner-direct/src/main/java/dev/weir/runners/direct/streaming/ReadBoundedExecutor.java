@@ -2,6 +2,7 @@ package dev.weir.runners.direct.streaming;
 
 import dev.weir.runners.direct.execution.ElementChecks;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.sources.BoundedSourceSplits;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.io.BoundedSource;
 import dev.weir.sdk.io.BoundedSource.BoundedReader;
@@ -56,7 +57,8 @@ final class ReadBoundedExecutor<T> extends StepExecutor {
     if (!started) {
       started = true;
       dispatch(() -> {
-        List<? extends BoundedSource<T>> split = split();
+        List<? extends BoundedSource<T>> split =
+            BoundedSourceSplits.split(source, context.desiredParts(), context.options());
         return () -> {
           List<Part<T>> made = new ArrayList<>();
           split.forEach(s -> made.add(new Part<>(s)));
@@ -74,15 +76,6 @@ final class ReadBoundedExecutor<T> extends StepExecutor {
         dispatchChunk(part);
       }
     }
-  }
-
-  private List<? extends BoundedSource<T>> split() throws Exception {
-    long size = source.getEstimatedSizeBytes(context.options());
-    if (size <= 0) {
-      return List.of(source);
-    }
-    long desiredBytes = Math.max(1, size / context.desiredParts());
-    return source.split(desiredBytes, context.options());
   }
 
   private void dispatchChunk(Part<T> part) {

@@ -7,7 +7,7 @@ import org.joda.time.Instant;
 /**
  * The range one source contributes to one batch, as written in the offset log: where the batch
  * starts and ends reading (in the source's own encoding: a record count, a TestStream event index,
- * an encoded checkpoint mark), how many records lie in between, the watermark the batch runs under
+ * an encoded checkpoint mark), how many records lie in between (at most), the watermark the batch runs under
  * for this source, and the watermark the source reported after the range was read (the next
  * batch's).
  *
@@ -16,7 +16,9 @@ import org.joda.time.Instant;
  * @param stepName the full name of the source step
  * @param start the position before the batch
  * @param end the position after the batch
- * @param records how many records the batch reads from this source
+ * @param records how many records the batch reads from this source; for a source whose
+ *     positions count records and which learns where it ends only by reading (a bounded source),
+ *     at most this many
  * @param watermark the source's watermark for this batch
  * @param nextWatermark the source's watermark after reading the batch
  */

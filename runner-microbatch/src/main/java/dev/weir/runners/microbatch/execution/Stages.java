@@ -58,7 +58,7 @@ final class Stages {
       if (fused.contains(stage)) {
         continue;
       }
-      if (!isFusible(stage)) {
+      if (!isFusible(stage) && !(stage instanceof SlicedSource)) {
         units.add(new Unit(stage, null));
         continue;
       }
@@ -67,7 +67,7 @@ final class Stages {
         chain.add(next);
       }
       fused.addAll(chain);
-      units.add(new Unit(null, new FusedStages(chain)));
+      units.add(new Unit(null, new FusedStages(chain, shuffleWriterAfter(chain.get(chain.size() - 1)))));
     }
   }
 
@@ -85,6 +85,26 @@ final class Stages {
       if (consumers.size() == 1 && readers.getOrDefault(collection, 0) == 1) {
         Stage next = byStep.get(consumers.get(0));
         if (isFusible(next) && next.step.mainInputs().equals(List.of(collection))) {
+          return next;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The keyed stage whose map side may end the tasks of a chain ending in {@code last}: the only
+   * reader of one of {@code last}'s outputs, reading nothing else; null if there is none.
+   */
+  private Stage shuffleWriterAfter(Stage last) {
+    for (Object output : last.step.outputs().values()) {
+      if (!(output instanceof PCollection<?> collection)) {
+        continue;
+      }
+      List<Step> consumers = graph.getConsumers(collection);
+      if (consumers.size() == 1 && readers.getOrDefault(collection, 0) == 1) {
+        Stage next = byStep.get(consumers.get(0));
+        if (next instanceof ShuffleWriting && next.step.mainInputs().equals(List.of(collection))) {
           return next;
         }
       }
@@ -142,6 +162,14 @@ final class Stages {
       Stage head = unit.stage() != null ? unit.stage() : unit.chain().head();
       if (head instanceof SourceStage<?> source) {
         Instant watermark = source.plannedWatermark();
+        if (unit.chain() != null) {
+          unit.chain().runFromSource(data);
+          for (Stage member : unit.chain().members()) {
+            member.advanceInputWatermark(watermark);
+            member.advanceOutputWatermark(watermark);
+          }
+          continue;
+        }
         head.advanceInputWatermark(watermark);
         head.run(List.of(), processingTime, data);
         head.advanceOutputWatermark(watermark);
@@ -238,7 +266,7 @@ final class Stages {
     return rows;
   }
 
-  /** One thing to run per batch: a single stage, or a fused chain of stateless stages. */
+  /** One thing to run per batch: a single stage, or a fused chain of stateless stages (perhaps after a source). */
   private record Unit(Stage stage, FusedStages chain) {}
 
   /** Closes every stage (readers, DoFn instances), best effort. */

@@ -3,6 +3,7 @@ package dev.weir.runners.microbatch.execution;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.weir.runtime.dofn.UserCodeException;
+import dev.weir.runtime.metrics.ContainerHoldingThread;
 import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.metrics.MetricsContainer;
 import dev.weir.sdk.metrics.MetricsEnvironment;
@@ -53,7 +54,7 @@ public final class Workers implements AutoCloseable {
     checkArgument(count >= 1, "--parallelism must be at least 1, got %s", count);
     AtomicInteger made = new AtomicInteger();
     ThreadFactory factory = r -> {
-      Thread thread = new Thread(r, "weir-microbatch-worker-" + made.incrementAndGet());
+      Thread thread = new ContainerHoldingThread(r, "weir-microbatch-worker-" + made.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -50,6 +50,14 @@ public abstract class SourceStage<T> extends Stage {
    */
   public abstract void resumeAfter(SourceOffset offset) throws Exception;
 
+  /**
+   * How many records the batch just run read from this source in the range {@code offset}: the
+   * range's own count, unless the source plans at most so many and learns the number by reading.
+   */
+  public long recordsOf(SourceOffset offset) {
+    return offset.records();
+  }
+
   /** Called once batch {@code offset}'s outputs are committed: a source may then forget what it kept. */
   public void committed(SourceOffset offset) throws Exception {}
 

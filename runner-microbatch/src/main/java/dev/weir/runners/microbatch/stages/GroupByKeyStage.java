@@ -2,6 +2,7 @@ package dev.weir.runners.microbatch.stages;
 
 import static com.google.common.base.Verify.verify;
 
+import dev.weir.runners.microbatch.execution.ShuffleWrite;
 import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
@@ -56,8 +57,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
         step.mainInput().getWindowingStrategy());
     this.output = output;
     this.lifted = lifted;
-    this.partial = contents instanceof AccumulatorPaneContents ? new PartialCombine<>(step.fullName(), context,
-        (GroupAlsoByWindowSpec) spec) : null;
+    this.partial = contents instanceof AccumulatorPaneContents ? new PartialCombine<>((GroupAlsoByWindowSpec) spec) : null;
   }
 
   /** The stage of the grouping {@code step}, lifted if {@code combinable} is present. */
@@ -86,14 +86,14 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     return spec.withOwnContents();
   }
 
+  /** The map side of one task: where values are combined before the shuffle, their accumulators by partition. */
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  List<List<WindowedValue<KV<K, V>>>> partition(List<WindowedValue<?>> input) {
-    if (partial == null || input.isEmpty()) {
-      return super.partition(input);
+  public ShuffleWrite openShuffleWrite() {
+    if (partial == null) {
+      return super.openShuffleWrite();
     }
     // The accumulators travel as the values of the core's input: its contents merge them.
-    return (List) partial.combine(input, partitionCount(), this::partitionOfStructural, actedWatermark());
+    return partial.openWrite(partitionCount(), this::partitionOfStructural, actedWatermark());
   }
 
   @Override

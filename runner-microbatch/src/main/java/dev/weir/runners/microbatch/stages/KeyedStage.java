@@ -3,6 +3,9 @@ package dev.weir.runners.microbatch.stages;
 import dev.weir.runners.microbatch.execution.Stage;
 import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runners.microbatch.execution.BatchData;
+import dev.weir.runners.microbatch.execution.FusedStages;
+import dev.weir.runners.microbatch.execution.ShuffleWrite;
+import dev.weir.runners.microbatch.execution.ShuffleWriting;
 import dev.weir.runners.microbatch.execution.Workers;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
@@ -32,7 +35,7 @@ import org.joda.time.Instant;
  * @param <K> the key type
  * @param <V> the value type
  */
-public abstract class KeyedStage<K, V> extends Stage {
+public abstract class KeyedStage<K, V> extends Stage implements ShuffleWriting {
   private final Coder<K> keyCoder;
   private final List<PCollectionView<?>> sideInputs;
   private final List<PartitionCore<K, V>> cores = new ArrayList<>();
@@ -40,6 +43,8 @@ public abstract class KeyedStage<K, V> extends Stage {
   /** Each partition's output watermark hold and processing-time wake-up after the last batch. */
   private final Instant[] holds;
   private final Instant[] wakeUps;
+  /** Input already cut by partition in the tasks that produced it, for the next run; null if none. */
+  private List<List<WindowedValue<KV<K, V>>>> shuffled;
   /** The input watermark the cores were last moved to: the step's, held back by waiting elements. */
   private Instant acted = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
@@ -103,6 +108,13 @@ public abstract class KeyedStage<K, V> extends Stage {
   @Override
   protected final void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     List<List<WindowedValue<KV<K, V>>>> parts = partition(input);
+    if (shuffled != null) {
+      for (int i = 0; i < parts.size(); i++) {
+        shuffled.get(i).addAll(parts.get(i));
+      }
+      parts = shuffled;
+      shuffled = null;
+    }
     List<List<WindowedValue<KV<K, V>>>> notReady = new ArrayList<>();
     // Elements waiting for side inputs hold back the watermark the cores move to, as pending input would.
     Instant watermark = inputWatermark();
@@ -170,35 +182,89 @@ public abstract class KeyedStage<K, V> extends Stage {
   }
 
   /**
-   * The batch's input by key partition, each element in one window, in order; called by the batch
-   * loop's thread at the start of {@link #run}, while {@link #actedWatermark()} is still the
-   * watermark the cores acted on in the previous batch.
+   * The batch's input by key partition, each element in one window, in order: written by one
+   * {@link #openShuffleWrite map side} per slice, on the workers. Called by the batch loop's thread
+   * at the start of {@link #run}, while {@link #actedWatermark()} is still the watermark the cores
+   * acted on in the previous batch (as it is while fused map sides run).
    */
-  List<List<WindowedValue<KV<K, V>>>> partition(List<WindowedValue<?>> input) {
-    return split(input);
+  private List<List<WindowedValue<KV<K, V>>>> partition(List<WindowedValue<?>> input) {
+    List<Workers.Task<List<List<WindowedValue<?>>>>> tasks = new ArrayList<>();
+    for (List<WindowedValue<?>> slice : FusedStages.slices(input, context.options().getParallelism())) {
+      tasks.add(() -> {
+        ShuffleWrite write = openShuffleWrite();
+        try {
+          for (WindowedValue<?> element : slice) {
+            context.workers().checkRunning();
+            write.process(element);
+          }
+          write.finish();
+          return write.partitions();
+        } finally {
+          write.release();
+        }
+      });
+    }
+    return merged(context.workers().runAll(step.fullName(), context.metricsOf(step.fullName()), tasks));
+  }
+
+  @Override
+  public final void acceptShuffled(List<List<List<WindowedValue<?>>>> written) {
+    List<List<WindowedValue<KV<K, V>>>> merged = merged(written);
+    if (shuffled != null) {
+      for (int i = 0; i < merged.size(); i++) {
+        shuffled.get(i).addAll(merged.get(i));
+      }
+    } else {
+      shuffled = merged;
+    }
+  }
+
+  /** What several tasks wrote, by partition, each partition's elements in task order. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<List<WindowedValue<KV<K, V>>>> merged(List<List<List<WindowedValue<?>>>> written) {
+    List<List<WindowedValue<KV<K, V>>>> parts = new ArrayList<>(cores.size());
+    for (int i = 0; i < cores.size(); i++) {
+      List<WindowedValue<KV<K, V>>> part = written.size() == 1 ? (List) written.get(0).get(i) : new ArrayList<>();
+      if (written.size() != 1) {
+        for (List<List<WindowedValue<?>>> task : written) {
+          part.addAll((List) task.get(i));
+        }
+      }
+      parts.add(part);
+    }
+    return parts;
+  }
+
+  /** The map side of one task: cuts the input by key partition, an element in many windows into one per window. */
+  @Override
+  public ShuffleWrite openShuffleWrite() {
+    List<List<WindowedValue<?>>> parts = new ArrayList<>(cores.size());
+    for (int i = 0; i < cores.size(); i++) {
+      parts.add(new ArrayList<>());
+    }
+    return new ShuffleWrite() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public void process(WindowedValue<?> untyped) {
+        WindowedValue<KV<K, V>> element = (WindowedValue<KV<K, V>>) untyped;
+        List<WindowedValue<?>> part = parts.get(partitionOf(element.getValue().getKey()));
+        if (element.getWindows().size() == 1) {
+          part.add(element);
+        } else {
+          part.addAll(element.explodeWindows());
+        }
+      }
+
+      @Override
+      public List<List<WindowedValue<?>>> partitions() {
+        return parts;
+      }
+    };
   }
 
   /** The input watermark the cores were last moved to. */
   final Instant actedWatermark() {
     return acted;
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<List<WindowedValue<KV<K, V>>>> split(List<WindowedValue<?>> input) {
-    List<List<WindowedValue<KV<K, V>>>> parts = new ArrayList<>();
-    for (int i = 0; i < cores.size(); i++) {
-      parts.add(new ArrayList<>());
-    }
-    for (WindowedValue<?> untyped : input) {
-      WindowedValue<KV<K, V>> element = (WindowedValue<KV<K, V>>) untyped;
-      List<WindowedValue<KV<K, V>>> part = parts.get(partitionOf(element.getValue().getKey()));
-      if (element.getWindows().size() == 1) {
-        part.add(element);
-      } else {
-        part.addAll(element.explodeWindows());
-      }
-    }
-    return parts;
   }
 
   private int partitionOf(K key) {

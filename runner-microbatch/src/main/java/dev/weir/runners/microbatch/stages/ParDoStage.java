@@ -2,6 +2,7 @@ package dev.weir.runners.microbatch.stages;
 
 import dev.weir.runners.microbatch.execution.BatchData;
 import dev.weir.runners.microbatch.execution.FusedStages;
+import dev.weir.runners.microbatch.execution.SlicePass;
 import dev.weir.runners.microbatch.execution.SliceStage;
 import dev.weir.runners.microbatch.execution.Stage;
 import dev.weir.runners.microbatch.execution.StageContext;
@@ -20,8 +21,11 @@ import dev.weir.sdk.values.PCollectionView;
 import dev.weir.sdk.values.TupleTag;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.joda.time.Instant;
 
 /**
@@ -74,14 +78,13 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
     if (todo.isEmpty()) {
       return;
     }
-    List<Workers.Task<Map<TupleTag<?>, List<WindowedValue<?>>>>> tasks = new ArrayList<>();
+    List<Workers.Task<Map<PCollection<?>, List<WindowedValue<?>>>>> tasks = new ArrayList<>();
     for (List<WindowedValue<InputT>> slice : FusedStages.slices(todo, context.options().getParallelism())) {
       tasks.add(() -> evaluate(slice));
     }
-    List<Map<TupleTag<?>, List<WindowedValue<?>>>> results =
-        context.workers().runAll(step.fullName(), context.metricsOf(step.fullName()), tasks);
-    for (Map<TupleTag<?>, List<WindowedValue<?>>> result : results) {
-      result.forEach((tag, elements) -> outputs.emit((PCollection<?>) step.outputs().get(tag), elements));
+    for (Map<PCollection<?>, List<WindowedValue<?>>> result
+        : context.workers().runAll(step.fullName(), context.metricsOf(step.fullName()), tasks)) {
+      result.forEach(outputs::emit);
     }
   }
 
@@ -96,31 +99,49 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public Map<PCollection<?>, List<WindowedValue<?>>> processSlice(List<WindowedValue<?>> slice) {
-    Map<PCollection<?>, List<WindowedValue<?>>> byCollection = new HashMap<>();
-    Map<TupleTag<?>, List<WindowedValue<?>>> byTag = evaluate((List<WindowedValue<InputT>>) (List) slice);
-    for (Map.Entry<TupleTag<?>, List<WindowedValue<?>>> output : byTag.entrySet()) {
-      byCollection.put((PCollection<?>) step.outputs().get(output.getKey()), output.getValue());
-    }
-    return byCollection;
-  }
-
-  private Map<TupleTag<?>, List<WindowedValue<?>>> evaluate(List<WindowedValue<InputT>> slice) {
+  @SuppressWarnings("unchecked")
+  public SlicePass openPass(Function<PCollection<?>, Consumer<WindowedValue<?>>> outputs) {
     Evaluator evaluator = instances.borrow();
-    boolean finished = false;
     try {
-      Map<TupleTag<?>, List<WindowedValue<?>>> result = evaluator.bundle(slice);
-      finished = true;
-      return result;
-    } finally {
-      if (finished) {
-        instances.release(evaluator);
-      } else {
+      evaluator.start(outputs);
+    } catch (RuntimeException | Error e) {
+      evaluator.abandon();
+      instances.release(evaluator);
+      throw e;
+    }
+    return new SlicePass() {
+      @Override
+      public void process(WindowedValue<?> element) {
+        evaluator.runner.processElement((WindowedValue<InputT>) element);
+      }
+
+      @Override
+      public void finish() {
+        evaluator.runner.finishBundle();
+      }
+
+      @Override
+      public void release() {
         evaluator.abandon();
         instances.release(evaluator);
       }
+    };
+  }
+
+  /** Runs {@code slice} as one bundle on this worker and returns what it output, by collection. */
+  private Map<PCollection<?>, List<WindowedValue<?>>> evaluate(List<WindowedValue<InputT>> slice) {
+    Map<PCollection<?>, List<WindowedValue<?>>> collected = new LinkedHashMap<>();
+    SlicePass pass = openPass(collection -> collected.computeIfAbsent(collection, c -> new ArrayList<>())::add);
+    try {
+      for (WindowedValue<InputT> element : slice) {
+        context.workers().checkRunning();
+        pass.process(element);
+      }
+      pass.finish();
+    } finally {
+      pass.release();
     }
+    return collected;
   }
 
   @Override
@@ -159,23 +180,25 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
     private final DoFn<InputT, OutputT> fn;
     private final SimpleDoFnRunner<InputT, OutputT> runner;
     private final TupleTag<OutputT> mainTag = parDo.getMainOutputTag();
-    private Map<TupleTag<?>, List<WindowedValue<?>>> outputs;
-    /** The main output of the bundle, kept apart from the map: nearly every output goes there. */
-    private List<WindowedValue<?>> mainOutputs;
+    /** The receivers of the bundle's outputs, by tag, asked of the chain as outputs first come. */
+    private final Map<TupleTag<?>, Consumer<WindowedValue<?>>> receivers = new HashMap<>();
+    private Function<PCollection<?>, Consumer<WindowedValue<?>>> outputs;
+    /** The main output's receiver, kept apart from the map: nearly every output goes there. */
+    private Consumer<WindowedValue<?>> mainReceiver;
 
     Evaluator(DoFn<InputT, OutputT> fn) {
       this.fn = fn;
-      OutputManager collect = new OutputManager() {
+      OutputManager route = new OutputManager() {
         @Override
         public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
           if (tag == mainTag || tag.equals(mainTag)) {
-            mainOutputs.add(output);
+            mainReceiver.accept(output);
           } else {
-            outputs.computeIfAbsent(tag, t -> new ArrayList<>()).add(output);
+            receivers.computeIfAbsent(tag, t -> outputs.apply((PCollection<?>) step.outputs().get(t))).accept(output);
           }
         }
       };
-      this.runner = new SimpleDoFnRunner<>(context.options(), fn, context.sideInputs(), collect,
+      this.runner = new SimpleDoFnRunner<>(context.options(), fn, context.sideInputs(), route,
           parDo.getMainOutputTag(), List.copyOf(parDo.getAdditionalOutputTags().getAll()),
           ((PCollection<InputT>) step.mainInput()).getWindowingStrategy(), parDo.getSideInputs(), step.fullName());
     }
@@ -184,26 +207,17 @@ public final class ParDoStage<InputT, OutputT> extends Stage implements SliceSta
       return fn;
     }
 
-    Map<TupleTag<?>, List<WindowedValue<?>>> bundle(List<WindowedValue<InputT>> elements) {
-      outputs = new HashMap<>();
-      mainOutputs = new ArrayList<>(elements.size());
+    /** Starts a bundle whose outputs go where {@code outputs} says. */
+    void start(Function<PCollection<?>, Consumer<WindowedValue<?>>> outputs) {
+      this.outputs = outputs;
+      this.mainReceiver = outputs.apply((PCollection<?>) step.outputs().get(mainTag));
       runner.startBundle();
-      for (WindowedValue<InputT> element : elements) {
-        context.workers().checkRunning();
-        runner.processElement(element);
-      }
-      runner.finishBundle();
-      Map<TupleTag<?>, List<WindowedValue<?>>> taken = outputs;
-      if (!mainOutputs.isEmpty()) {
-        taken.put(mainTag, mainOutputs);
-      }
-      abandon();
-      return taken;
     }
 
     void abandon() {
       outputs = null;
-      mainOutputs = null;
+      mainReceiver = null;
+      receivers.clear();
     }
   }
 }

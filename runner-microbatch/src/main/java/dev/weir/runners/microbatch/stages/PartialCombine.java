@@ -1,8 +1,6 @@
 package dev.weir.runners.microbatch.stages;
 
-import dev.weir.runners.microbatch.execution.FusedStages;
-import dev.weir.runners.microbatch.execution.StageContext;
-import dev.weir.runners.microbatch.execution.Workers;
+import dev.weir.runners.microbatch.execution.ShuffleWrite;
 import dev.weir.runtime.grouping.AccumulatorPaneContents;
 import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
 import dev.weir.runtime.grouping.MapSideCombining;
@@ -25,35 +23,29 @@ import org.joda.time.Instant;
 
 /**
  * The map side of a lifted combine (Spark's map-side combine, Beam's partial combining): before
- * the shuffle, each slice of the batch's input is combined per key and window into one accumulator
- * of the CombineFn, on a worker, and only these accumulators go to the key partitions, whose cores
- * merge them ({@link AccumulatorPaneContents}).
+ * the shuffle, what each task produces of the batch's input is combined per key and window into
+ * one accumulator of the CombineFn, on its worker, and only these accumulators go to the key
+ * partitions, whose cores merge them ({@link AccumulatorPaneContents}).
  *
  * <p>This changes nothing the pipeline outputs only where the core would treat one accumulator
- * like the values it holds, so it is used only for a strategy that {@link #applies} to: windows
- * that do not merge, the default trigger (which never counts elements and never closes a window
- * early) and the END_OF_WINDOW timestamp combiner (the window's hold does not depend on element
- * timestamps). A value whose window has already expired for the step is not combined but sent on
+ * like the values it holds, so it is used only for a strategy that {@link #applies} to (the rule
+ * of {@link MapSideCombining#preservesPanes}). A value whose window has already expired for the step is not combined but sent on
  * as an accumulator of its own, so the core drops (and counts) each such value as before.
  *
- * <p>Thread-safety: {@link #combine} is called by the batch loop's thread; its tasks borrow their
- * own copy of the CombineFn.
+ * <p>Thread-safety: each task's map side ({@link #openWrite}, on its worker) borrows its own copy
+ * of the CombineFn.
  *
  * @param <K> the key type
  * @param <InputT> the value type
  * @param <AccumT> the accumulator type
  */
 final class PartialCombine<K, InputT, AccumT> {
-  private final String stepName;
-  private final StageContext context;
   private final Coder<K> keyCoder;
   private final GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec;
   private final WindowExpiry expiry;
   private final ConcurrentLinkedQueue<CombineFn<InputT, AccumT, ?>> copies = new ConcurrentLinkedQueue<>();
 
-  PartialCombine(String stepName, StageContext context, GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec) {
-    this.stepName = stepName;
-    this.context = context;
+  PartialCombine(GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec) {
     this.keyCoder = spec.keyCoder();
     this.spec = spec;
     this.expiry = new WindowExpiry(spec.strategy().getAllowedLateness());
@@ -65,42 +57,40 @@ final class PartialCombine<K, InputT, AccumT> {
   }
 
   /**
-   * Combines {@code input} per key and window, in slices on the workers, and returns the
-   * accumulators by partition ({@code partitionOf} maps a key's structural value), each as a
-   * {@code KV<K, AccumT>} in its one window; the partition's values come in the order of the slices.
-   * {@code actedWatermark} is the input watermark the step's cores act on when they get them.
+   * Opens the map side of one task: it combines the values pushed in per key and window, and once
+   * finished gives the accumulators by partition ({@code partitionOf} maps a key's structural
+   * value), each as a {@code KV<K, AccumT>} in its one window. {@code actedWatermark} is the input
+   * watermark the step's cores act on when they get them.
    */
-  List<List<WindowedValue<KV<K, AccumT>>>> combine(List<WindowedValue<?>> input, int partitions,
-      ToIntFunction<Object> partitionOf, Instant actedWatermark) {
-    List<Workers.Task<List<List<WindowedValue<KV<K, AccumT>>>>>> tasks = new ArrayList<>();
-    for (List<WindowedValue<?>> slice : FusedStages.slices(input, context.options().getParallelism())) {
-      tasks.add(() -> combineSlice(slice, partitions, partitionOf, actedWatermark));
-    }
-    List<List<WindowedValue<KV<K, AccumT>>>> parts = new ArrayList<>(partitions);
-    for (int i = 0; i < partitions; i++) {
-      parts.add(new ArrayList<>());
-    }
-    for (List<List<WindowedValue<KV<K, AccumT>>>> result
-        : context.workers().runAll(stepName, context.metricsOf(stepName), tasks)) {
-      for (int i = 0; i < partitions; i++) {
-        parts.get(i).addAll(result.get(i));
-      }
-    }
-    return parts;
+  ShuffleWrite openWrite(int partitions, ToIntFunction<Object> partitionOf, Instant actedWatermark) {
+    return new CombiningWrite(borrow(), partitions, partitionOf, actedWatermark);
   }
 
-  @SuppressWarnings("unchecked")
-  private List<List<WindowedValue<KV<K, AccumT>>>> combineSlice(List<WindowedValue<?>> slice, int partitions,
-      ToIntFunction<Object> partitionOf, Instant actedWatermark) {
-    CombineFn<InputT, AccumT, ?> fn = borrow();
-    List<List<WindowedValue<KV<K, AccumT>>>> parts = new ArrayList<>(partitions);
-    for (int i = 0; i < partitions; i++) {
-      parts.add(new ArrayList<>());
+  /** One task's combining map side, with its own copy of the CombineFn. */
+  private final class CombiningWrite implements ShuffleWrite {
+    private final CombineFn<InputT, AccumT, ?> fn;
+    private final ToIntFunction<Object> partitionOf;
+    private final Instant actedWatermark;
+    private final boolean mayExpire;
+    private final List<List<WindowedValue<?>>> parts;
+    private final Map<Object, KeyPartials<K, AccumT>> byKey = new HashMap<>();
+    private boolean released;
+
+    CombiningWrite(CombineFn<InputT, AccumT, ?> fn, int partitions, ToIntFunction<Object> partitionOf,
+        Instant actedWatermark) {
+      this.fn = fn;
+      this.partitionOf = partitionOf;
+      this.actedWatermark = actedWatermark;
+      this.mayExpire = actedWatermark.isAfter(BoundedWindow.TIMESTAMP_MIN_VALUE);
+      this.parts = new ArrayList<>(partitions);
+      for (int i = 0; i < partitions; i++) {
+        parts.add(new ArrayList<>());
+      }
     }
-    Map<Object, KeyPartials<K, AccumT>> byKey = new HashMap<>();
-    boolean mayExpire = actedWatermark.isAfter(BoundedWindow.TIMESTAMP_MIN_VALUE);
-    for (WindowedValue<?> untyped : slice) {
-      context.workers().checkRunning();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void process(WindowedValue<?> untyped) {
       WindowedValue<KV<K, InputT>> element = (WindowedValue<KV<K, InputT>>) untyped;
       K key = element.getValue().getKey();
       InputT value = element.getValue().getValue();
@@ -121,15 +111,31 @@ final class PartialCombine<K, InputT, AccumT> {
         partials.accumulators[slot] = fn.addInput(partials.accumulators[slot], value);
       }
     }
-    copies.add(fn);
-    for (KeyPartials<K, AccumT> partials : byKey.values()) {
-      for (int i = 0; i < partials.size; i++) {
-        BoundedWindow window = partials.windows[i];
-        parts.get(partials.partition).add(WindowedValue.of(KV.of(partials.key, partials.accumulators[i]),
-            window.maxTimestamp(), window, PaneInfo.NO_FIRING));
+
+    @Override
+    public void finish() {
+      for (KeyPartials<K, AccumT> partials : byKey.values()) {
+        for (int i = 0; i < partials.size; i++) {
+          BoundedWindow window = partials.windows[i];
+          parts.get(partials.partition).add(WindowedValue.of(KV.of(partials.key, partials.accumulators[i]),
+              window.maxTimestamp(), window, PaneInfo.NO_FIRING));
+        }
+      }
+      byKey.clear();
+    }
+
+    @Override
+    public List<List<WindowedValue<?>>> partitions() {
+      return parts;
+    }
+
+    @Override
+    public void release() {
+      if (!released) {
+        released = true;
+        copies.add(fn);
       }
     }
-    return parts;
   }
 
   /** A copy of the CombineFn for one task: CombineFns, like DoFns, are used by one thread at a time. */

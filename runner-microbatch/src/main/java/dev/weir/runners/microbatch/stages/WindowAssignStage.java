@@ -4,6 +4,7 @@ import dev.weir.runners.microbatch.execution.Stage;
 import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runners.microbatch.execution.BatchData;
 import dev.weir.runners.microbatch.execution.Workers;
+import dev.weir.runners.microbatch.execution.SlicePass;
 import dev.weir.runners.microbatch.execution.SliceStage;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.values.WindowedValue;
@@ -14,7 +15,8 @@ import dev.weir.sdk.transforms.windowing.WindowFn;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.joda.time.Instant;
 
 /**
@@ -42,36 +44,31 @@ public final class WindowAssignStage<T> extends Stage implements SliceStage {
 
   @Override
   @SuppressWarnings("unchecked")
-  public Map<PCollection<?>, List<WindowedValue<?>>> processSlice(List<WindowedValue<?>> slice) {
+  public SlicePass openPass(Function<PCollection<?>, Consumer<WindowedValue<?>>> outputs) {
+    Consumer<WindowedValue<?>> out = outputs.apply(step.outputCollection());
     if (assigner == null) {
-      return Map.of(step.outputCollection(), slice);
+      return out::accept;
     }
-    List<WindowedValue<?>> assigned = new ArrayList<>(slice.size());
-    for (WindowedValue<?> element : slice) {
-      context.workers().checkRunning();
+    return element -> {
       WindowedValue<T> windowed = assigner.assign((WindowedValue<T>) element);
       if (windowed != null) {
-        assigned.add(windowed);
+        out.accept(windowed);
       }
-    }
-    return Map.of(step.outputCollection(), assigned);
+    };
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   protected void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
     if (assigner == null || input.isEmpty()) {
       outputs.emit(step.outputCollection(), input);
       return;
     }
-    List<Workers.Task<List<WindowedValue<T>>>> task = List.of(() -> {
-      List<WindowedValue<T>> assigned = new ArrayList<>(input.size());
+    List<Workers.Task<List<WindowedValue<?>>>> task = List.of(() -> {
+      List<WindowedValue<?>> assigned = new ArrayList<>(input.size());
+      SlicePass pass = openPass(collection -> assigned::add);
       for (WindowedValue<?> element : input) {
         context.workers().checkRunning();
-        WindowedValue<T> windowed = assigner.assign((WindowedValue<T>) element);
-        if (windowed != null) {
-          assigned.add(windowed);
-        }
+        pass.process(element);
       }
       return assigned;
     });
