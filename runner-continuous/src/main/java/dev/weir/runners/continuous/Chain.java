@@ -4,12 +4,11 @@ import dev.weir.runners.continuous.JobPlan.Kind;
 import dev.weir.runners.continuous.JobPlan.Route;
 import dev.weir.runners.continuous.JobPlan.Stage;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.metrics.ChainContainers;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.runtime.windowing.WindowAssigner;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.KvCoder;
-import dev.weir.sdk.metrics.MetricsContainer;
-import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.Window;
@@ -46,6 +45,8 @@ final class Chain {
   private final Map<Route, ChannelWriter> writers = new LinkedHashMap<>();
   /** The sink transaction records go to now: the checkpoint whose barrier comes next. */
   private long transaction;
+  /** Switches the thread's metrics container between the chained steps. */
+  private final ChainContainers containers;
 
   Chain(Job job, Stage stage, int subtask) {
     this.job = job;
@@ -53,6 +54,7 @@ final class Chain {
     this.subtask = subtask;
     this.stats = job.stats(stage, subtask);
     this.transaction = job.sinks().firstTransaction();
+    this.containers = new ChainContainers(job.stepContainers());
   }
 
   /** The receiver of {@code collection}'s elements in this thread; made on first use. */
@@ -91,7 +93,7 @@ final class Chain {
     switch (step.primitive()) {
       case PAR_DO -> {
         if (!JobPlan.isLiftedAway(job.plan().graph, step)) {
-          ChainedParDo parDo = new ChainedParDo(job, step, this::receiverFor);
+          ChainedParDo parDo = new ChainedParDo(job, step, this::receiverFor, containers);
           parDos.add(parDo);
           targets.add(parDo);
         }
@@ -129,14 +131,14 @@ final class Chain {
       return downstream;
     }
     WindowAssigner<Object, BoundedWindow> assigner = new WindowAssigner<>(step.fullName(), windowFn);
-    MetricsContainer container = job.metrics().getContainer(step.fullName());
+    int index = job.stepIndex(step);
     return element -> {
       WindowedValue<Object> assigned;
-      MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+      containers.enter(index);
       try {
         assigned = assigner.assign((WindowedValue<Object>) element);
       } finally {
-        MetricsEnvironment.setCurrentContainer(previous);
+        containers.exit();
       }
       if (assigned != null) {
         downstream.accept(assigned);
@@ -157,7 +159,7 @@ final class Chain {
         routing = ChannelWriter.Routing.BY_KEY;
         keyCoder = keyCoderOf(target);
         if (target.kind == Kind.GROUPING && PartialCombiner.appliesTo(job, target.head)) {
-          combiner = PartialCombiner.of(job, target.head, keyCoder);
+          combiner = PartialCombiner.of(job, target.head, keyCoder, containers);
         }
       } else {
         routing = ChannelWriter.Routing.ROUND_ROBIN;

@@ -5,9 +5,8 @@ import dev.weir.runtime.dofn.OutputManager;
 import dev.weir.runtime.dofn.SideInputReader;
 import dev.weir.runtime.dofn.SimpleDoFnRunner;
 import dev.weir.runtime.graph.Step;
+import dev.weir.runtime.metrics.ChainContainers;
 import dev.weir.runtime.values.WindowedValue;
-import dev.weir.sdk.metrics.MetricsContainer;
-import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.values.PCollection;
@@ -30,7 +29,8 @@ final class ChainedParDo implements Receiver {
   private final Job job;
   private final Step step;
   private final ParDo.MultiOutput<Object, Object> parDo;
-  private final MetricsContainer container;
+  private final ChainContainers containers;
+  private final int index;
   private final Map<TupleTag<?>, Receiver> outputs = new HashMap<>();
   private DoFnInstancePool<Object, Object, DoFn<Object, Object>> pool;
   private DoFn<Object, Object> fn;
@@ -38,11 +38,12 @@ final class ChainedParDo implements Receiver {
   private boolean inBundle;
 
   @SuppressWarnings("unchecked")
-  ChainedParDo(Job job, Step step, Function<PCollection<?>, Receiver> receivers) {
+  ChainedParDo(Job job, Step step, Function<PCollection<?>, Receiver> receivers, ChainContainers containers) {
     this.job = job;
     this.step = step;
     this.parDo = (ParDo.MultiOutput<Object, Object>) step.transform();
-    this.container = job.metrics().getContainer(step.fullName());
+    this.containers = containers;
+    this.index = job.stepIndex(step);
     for (Map.Entry<TupleTag<?>, PValue> output : step.outputs().entrySet()) {
       outputs.put(output.getKey(), receivers.apply((PCollection<?>) output.getValue()));
     }
@@ -51,7 +52,7 @@ final class ChainedParDo implements Receiver {
   @Override
   @SuppressWarnings("unchecked")
   public void accept(WindowedValue<?> element) {
-    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+    containers.enter(index);
     try {
       if (runner == null) {
         start();
@@ -62,7 +63,7 @@ final class ChainedParDo implements Receiver {
       }
       runner.processElement((WindowedValue<Object>) element);
     } finally {
-      MetricsEnvironment.setCurrentContainer(previous);
+      containers.exit();
     }
   }
 
@@ -84,12 +85,14 @@ final class ChainedParDo implements Receiver {
   }
 
   /** Finishes the open bundle, if any; its {@code @FinishBundle} outputs go downstream. */
-  @SuppressWarnings("try")
   void finishBundle() {
     if (inBundle) {
       inBundle = false;
-      try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
+      containers.enter(index);
+      try {
         runner.finishBundle();
+      } finally {
+        containers.exit();
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.weir.runtime.dofn.UserCodeException;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.metrics.ContainerHoldingThread;
 import dev.weir.runtime.metrics.MetricsContainerStepMap;
+import dev.weir.sdk.metrics.MetricsContainer;
 import dev.weir.runtime.timers.Clock;
 import dev.weir.runtime.timers.ManualClock;
 import dev.weir.sdk.Pipeline.PipelineExecutionException;
@@ -34,6 +35,9 @@ final class Job {
   private final JobPlan plan;
   private final ContinuousOptions options;
   private final MetricsContainerStepMap metrics;
+  /** Every step's metrics container, in the graph's step order: the array chains switch between. */
+  private final MetricsContainer[] stepContainers;
+  private final Map<Step, Integer> stepIndices = new IdentityHashMap<>();
   private final ManualClock manualClock;
   private final Clock clock;
   private final Sinks sinks;
@@ -57,6 +61,12 @@ final class Job {
     this.sinks = sinks;
     this.options = options;
     this.metrics = metrics;
+    List<Step> steps = plan.graph.getSteps();
+    this.stepContainers = new MetricsContainer[steps.size()];
+    for (int i = 0; i < steps.size(); i++) {
+      stepContainers[i] = metrics.getContainer(steps.get(i).fullName());
+      stepIndices.put(steps.get(i), i);
+    }
     this.manualClock = manualClock;
     this.clock = manualClock != null ? manualClock : Clock.system();
     for (Stage stage : plan.stages) {
@@ -140,6 +150,16 @@ final class Job {
 
   MetricsContainerStepMap metrics() {
     return metrics;
+  }
+
+  /** Every step's metrics container by {@link #stepIndex}; one array for the whole run, never changed. */
+  MetricsContainer[] stepContainers() {
+    return stepContainers;
+  }
+
+  /** The index of {@code step}'s container in {@link #stepContainers}. */
+  int stepIndex(Step step) {
+    return stepIndices.get(step);
   }
 
   Clock clock() {

@@ -5,13 +5,12 @@ import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.grouping.MapSideCombining;
 import dev.weir.runtime.grouping.PaneContents;
+import dev.weir.runtime.metrics.ChainContainers;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.coders.CoderException;
 import dev.weir.sdk.coders.CoderUtils;
 import dev.weir.sdk.coders.SerializableCoder;
-import dev.weir.sdk.metrics.MetricsContainer;
-import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
@@ -45,7 +44,8 @@ final class PartialCombiner {
   private final String stepName;
   private final CombineFn<Object, Object, Object> fn;
   private final Coder<Object> keyCoder;
-  private final MetricsContainer container;
+  private final ChainContainers containers;
+  private final int index;
   /** The entries of the keys seen since the drain before the last one, by structural key. */
   private final Map<Object, KeyPartials> keys = new HashMap<>();
   /** The keys with accumulators, in the order of their first record since the last drain. */
@@ -56,12 +56,13 @@ final class PartialCombiner {
   private final boolean waitsForWatermark;
 
   private PartialCombiner(String stepName, CombineFn<Object, Object, Object> fn, Coder<Object> keyCoder,
-      MetricsContainer container, boolean waitsForWatermark) {
+      ChainContainers containers, int index, boolean waitsForWatermark) {
     this.stepName = stepName;
     this.waitsForWatermark = waitsForWatermark;
     this.fn = fn;
     this.keyCoder = keyCoder;
-    this.container = container;
+    this.containers = containers;
+    this.index = index;
   }
 
   /**
@@ -78,10 +79,10 @@ final class PartialCombiner {
 
   /** A combiner for records bound for the grouping {@code step}, which {@link #appliesTo}. */
   @SuppressWarnings("unchecked")
-  static PartialCombiner of(Job job, Step step, Coder<?> keyCoder) {
+  static PartialCombiner of(Job job, Step step, Coder<?> keyCoder, ChainContainers containers) {
     CombinableGrouping grouping = job.plan().graph.combinableGroupingOf(step).orElseThrow();
     return new PartialCombiner(step.fullName(), (CombineFn<Object, Object, Object>) ownCopy(step, grouping.fn()),
-        (Coder<Object>) keyCoder, job.metrics().getContainer(step.fullName()),
+        (Coder<Object>) keyCoder, containers, job.stepIndex(step),
         firesOnlyOnWatermark(step.mainInput().getWindowingStrategy()));
   }
 
@@ -138,7 +139,7 @@ final class PartialCombiner {
     } else if (key.size == 0) {
       order.add(key);
     }
-    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+    containers.enter(index);
     try {
       for (BoundedWindow window : element.getWindows()) {
         int index = key.indexOf(window);
@@ -151,7 +152,7 @@ final class PartialCombiner {
     } catch (RuntimeException e) {
       throw new UserCodeException(stepName, e);
     } finally {
-      MetricsEnvironment.setCurrentContainer(previous);
+      containers.exit();
     }
   }
 

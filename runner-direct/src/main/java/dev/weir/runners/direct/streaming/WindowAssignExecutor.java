@@ -20,20 +20,19 @@ import java.util.Queue;
  * @param <T> the element type
  */
 final class WindowAssignExecutor<T> extends StepExecutor {
-  private final WindowAssigner<T, ?> assigner;
+  private final WindowFn<? super T, ? extends BoundedWindow> windowFn;
   private final Queue<Batch<T>> queued = new ArrayDeque<>();
 
   @SuppressWarnings("unchecked")
   WindowAssignExecutor(Step step, Driver driver) {
     super(step, driver);
-    WindowFn<? super T, ? extends BoundedWindow> windowFn = ((Window.Assign<T>) step.transform()).getWindowFn();
-    this.assigner = windowFn == null ? null : new WindowAssigner<>(step.fullName(), windowFn);
+    this.windowFn = ((Window.Assign<T>) step.transform()).getWindowFn();
   }
 
   @Override
   @SuppressWarnings("unchecked")
   void accept(int inputIndex, Batch<?> batch) {
-    if (assigner == null) {
+    if (windowFn == null) {
       driver.emit(step.outputCollection(), batch);
       return;
     }
@@ -56,6 +55,8 @@ final class WindowAssignExecutor<T> extends StepExecutor {
   }
 
   private Batch<T> assign(Batch<T> batch) {
+    // An assigner per batch: its cache of the last window is for one thread's run of elements.
+    WindowAssigner<T, ?> assigner = new WindowAssigner<>(step.fullName(), windowFn);
     List<WindowedValue<T>> elements = new ArrayList<>(batch.elements().size());
     for (WindowedValue<T> element : batch.elements()) {
       context.pool().checkRunning();

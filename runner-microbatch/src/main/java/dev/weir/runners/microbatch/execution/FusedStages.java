@@ -2,9 +2,9 @@ package dev.weir.runners.microbatch.execution;
 
 import static com.google.common.base.Verify.verify;
 
+import dev.weir.runtime.metrics.ChainContainers;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.metrics.MetricsContainer;
-import dev.weir.sdk.metrics.MetricsEnvironment;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +38,8 @@ public final class FusedStages {
   private final boolean sourceHead;
   /** The keyed stage whose map side ends each task, reading the last member's output; null if none. */
   private final Stage shuffleWriter;
+  /** The metrics container of each member, then of the map side if any, by index. */
+  private final MetricsContainer[] containers;
 
   /**
    * A chain of {@code members}, ended in each task by the map side of {@code shuffleWriter} (a
@@ -51,6 +53,13 @@ public final class FusedStages {
     this.shuffleWriter = shuffleWriter;
     for (int i = 1; i < members.size(); i++) {
       links.add(members.get(i).step.mainInput());
+    }
+    this.containers = new MetricsContainer[members.size() + 1];
+    for (int i = 0; i < members.size(); i++) {
+      containers[i] = members.get(i).context.metricsOf(members.get(i).step.fullName());
+    }
+    if (shuffleWriter != null) {
+      containers[members.size()] = shuffleWriter.context.metricsOf(shuffleWriter.step.fullName());
     }
   }
 
@@ -109,27 +118,24 @@ public final class FusedStages {
     Map<PCollection<?>, List<WindowedValue<?>>> leaving = new LinkedHashMap<>();
     int first = sourceHead ? 1 : 0;
     int last = members.size() - 1;
-    // One more pass and container, past the members, for the map side that ends the task.
+    // One more pass, past the members, for the map side that ends the task.
     SlicePass[] passes = new SlicePass[members.size() + 1];
-    MetricsContainer[] containers = new MetricsContainer[members.size() + 1];
-    for (int i = 0; i < members.size(); i++) {
-      containers[i] = members.get(i).context.metricsOf(members.get(i).step.fullName());
-    }
+    ChainContainers steps = new ChainContainers(containers);
     Workers workers = head().context.workers();
     try {
       if (shuffleWriter != null) {
-        containers[last + 1] = shuffleWriter.context.metricsOf(shuffleWriter.step.fullName());
-        MetricsEnvironment.setCurrentContainer(containers[last + 1]);
+        steps.enter(last + 1);
         passes[last + 1] = ((ShuffleWriting) shuffleWriter).openShuffleWrite();
+        steps.exit();
       }
       // Opened from the last member back, so that each member's outputs know the pass they feed.
       for (int i = last; i >= first; i--) {
-        MetricsEnvironment.setCurrentContainer(containers[i]);
-        passes[i] = ((SliceStage) members.get(i)).openPass(outputsOf(i, passes, containers, leaving));
+        steps.enter(i);
+        passes[i] = ((SliceStage) members.get(i)).openPass(outputsOf(i, passes, steps, leaving));
+        steps.exit();
       }
-      MetricsEnvironment.setCurrentContainer(containers[0]);
       Consumer<WindowedValue<?>> entry = sourceHead
-          ? outputsOf(0, passes, containers, leaving).apply(head().step.outputCollection())
+          ? outputsOf(0, passes, steps, leaving).apply(head().step.outputCollection())
           : passes[0]::process;
       feed.feed(element -> {
         workers.checkRunning();
@@ -137,11 +143,11 @@ public final class FusedStages {
       });
       for (int i = first; i < passes.length; i++) {
         if (passes[i] != null) {
-          MetricsEnvironment.setCurrentContainer(containers[i]);
+          steps.enter(i);
           passes[i].finish();
+          steps.exit();
         }
       }
-      MetricsEnvironment.setCurrentContainer(containers[0]);
       return new SliceResult(leaving, shuffleWriter == null ? null : ((ShuffleWrite) passes[last + 1]).partitions());
     } finally {
       for (SlicePass pass : passes) {
@@ -154,22 +160,21 @@ public final class FusedStages {
 
   /**
    * Where member {@code i} sends what it outputs to each collection: the link into the next
-   * member's pass or the map side (switching to its metrics container around it), or a list
+   * member's pass or the map side (with its metrics container current around it), or a list
    * leaving the chain.
    */
   private Function<PCollection<?>, Consumer<WindowedValue<?>>> outputsOf(int i, SlicePass[] passes,
-      MetricsContainer[] containers, Map<PCollection<?>, List<WindowedValue<?>>> leaving) {
+      ChainContainers steps, Map<PCollection<?>, List<WindowedValue<?>>> leaving) {
     PCollection<?> link = i < links.size() ? links.get(i)
         : shuffleWriter != null ? shuffleWriter.step.mainInput() : null;
     return collection -> {
       if (collection == link) {
         SlicePass next = passes[i + 1];
-        MetricsContainer own = containers[i];
-        MetricsContainer nexts = containers[i + 1];
         return element -> {
-          MetricsEnvironment.setCurrentContainer(nexts);
+          // No finally: a failure fails the task, and the worker's scope then restores its container.
+          steps.enter(i + 1);
           next.process(element);
-          MetricsEnvironment.setCurrentContainer(own);
+          steps.exit();
         };
       }
       // Each collection has one producer, so no two members fill the same list.

@@ -28,13 +28,12 @@ import org.joda.time.Instant;
  * @param <T> the element type
  */
 public final class WindowAssignStage<T> extends Stage implements SliceStage {
-  private final WindowAssigner<T, ?> assigner;
+  private final WindowFn<? super T, ? extends BoundedWindow> windowFn;
 
   @SuppressWarnings("unchecked")
   public WindowAssignStage(Step step, StageContext context) {
     super(step, context);
-    WindowFn<? super T, ? extends BoundedWindow> windowFn = ((Window.Assign<T>) step.transform()).getWindowFn();
-    this.assigner = windowFn == null ? null : new WindowAssigner<>(step.fullName(), windowFn);
+    this.windowFn = ((Window.Assign<T>) step.transform()).getWindowFn();
   }
 
   @Override
@@ -46,9 +45,11 @@ public final class WindowAssignStage<T> extends Stage implements SliceStage {
   @SuppressWarnings("unchecked")
   public SlicePass openPass(Function<PCollection<?>, Consumer<WindowedValue<?>>> outputs) {
     Consumer<WindowedValue<?>> out = outputs.apply(step.outputCollection());
-    if (assigner == null) {
+    if (windowFn == null) {
       return out::accept;
     }
+    // An assigner per pass: its cache of the last window is for one thread's run of elements.
+    WindowAssigner<T, ?> assigner = new WindowAssigner<>(step.fullName(), windowFn);
     return element -> {
       WindowedValue<T> windowed = assigner.assign((WindowedValue<T>) element);
       if (windowed != null) {
@@ -59,7 +60,7 @@ public final class WindowAssignStage<T> extends Stage implements SliceStage {
 
   @Override
   protected void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
-    if (assigner == null || input.isEmpty()) {
+    if (windowFn == null || input.isEmpty()) {
       outputs.emit(step.outputCollection(), input);
       return;
     }

@@ -1,0 +1,57 @@
+package dev.weir.runtime.metrics;
+
+import dev.weir.sdk.metrics.MetricsContainer;
+import dev.weir.sdk.metrics.MetricsEnvironment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The metrics containers of the steps of one fused chain, for the thread that pushes elements
+ * through it: {@link #enter} makes a step's container current around that step's code and
+ * {@link #exit} restores the one before, nesting as the chain's calls nest. On a
+ * {@link ContainerHoldingThread} a switch writes an index, not a reference (see there why that
+ * matters per element and step); on any other thread it falls back to
+ * {@link MetricsEnvironment#setCurrentContainer}.
+ *
+ * <p>Not thread-safe: one instance per chain and the thread running it (it may be made on
+ * another); every {@link #enter} is matched by an {@link #exit} on the same thread. The array of containers may be shared by the instances of
+ * several threads running copies of the same chain, and must not change.
+ */
+public final class ChainContainers {
+  private final MetricsContainer[] containers;
+  /** The step indices to restore, innermost last (on a holding thread). */
+  private int[] previousSteps = new int[8];
+  /** The containers to restore, innermost last (on any other thread). */
+  private final List<MetricsContainer> previousContainers = new ArrayList<>();
+  private int depth;
+
+  /** The containers of a chain's steps, by step index. */
+  public ChainContainers(MetricsContainer[] containers) {
+    this.containers = containers;
+  }
+
+  /** Makes step {@code index}'s container the current one until the matching {@link #exit}. */
+  public void enter(int index) {
+    if (Thread.currentThread() instanceof ContainerHoldingThread holder) {
+      if (depth == previousSteps.length) {
+        previousSteps = Arrays.copyOf(previousSteps, depth * 2);
+      }
+      previousSteps[depth++] = holder.heldStep(containers);
+      holder.holdStep(containers, index);
+    } else {
+      previousContainers.add(MetricsEnvironment.setCurrentContainer(containers[index]));
+      depth++;
+    }
+  }
+
+  /** Restores the container that was current before the matching {@link #enter}. */
+  public void exit() {
+    depth--;
+    if (Thread.currentThread() instanceof ContainerHoldingThread holder) {
+      holder.holdStep(containers, previousSteps[depth]);
+    } else {
+      MetricsEnvironment.setCurrentContainer(previousContainers.remove(previousContainers.size() - 1));
+    }
+  }
+}

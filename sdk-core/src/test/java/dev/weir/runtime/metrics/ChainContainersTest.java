@@ -1,0 +1,82 @@
+package dev.weir.runtime.metrics;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import dev.weir.sdk.metrics.MetricsContainer;
+import dev.weir.sdk.metrics.MetricsEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ChainContainersTest {
+  private final MetricsContainer outside = new StepMetricsContainer("Outside");
+  private final MetricsContainer[] chain = {new StepMetricsContainer("A"), new StepMetricsContainer("B")};
+  private final MetricsContainer[] otherChain = {new StepMetricsContainer("C")};
+
+  @Test
+  void aStepsContainerIsCurrentUntilItsExitOnAHoldingThread() throws Exception {
+    assertThat(seenOn(this::enterNestedAndExit, true), contains(chain[0], chain[1], chain[0], outside));
+  }
+
+  @Test
+  void aStepsContainerIsCurrentUntilItsExitOnAnyOtherThread() throws Exception {
+    assertThat(seenOn(this::enterNestedAndExit, false), contains(chain[0], chain[1], chain[0], outside));
+  }
+
+  @Test
+  void exitingAnotherChainsStepRestoresTheStepOfTheFirstChain() throws Exception {
+    List<MetricsContainer> seen = seenOn(current -> {
+      ChainContainers first = new ChainContainers(chain);
+      ChainContainers second = new ChainContainers(otherChain);
+      first.enter(1);
+      second.enter(0);
+      current.add(MetricsEnvironment.getCurrentContainer());
+      second.exit();
+      current.add(MetricsEnvironment.getCurrentContainer());
+      first.exit();
+      current.add(MetricsEnvironment.getCurrentContainer());
+    }, true);
+
+    assertThat(seen, contains(otherChain[0], chain[1], outside));
+  }
+
+  private void enterNestedAndExit(List<MetricsContainer> current) {
+    ChainContainers containers = new ChainContainers(chain);
+    containers.enter(0);
+    current.add(MetricsEnvironment.getCurrentContainer());
+    containers.enter(1);
+    current.add(MetricsEnvironment.getCurrentContainer());
+    containers.exit();
+    current.add(MetricsEnvironment.getCurrentContainer());
+    containers.exit();
+    current.add(MetricsEnvironment.getCurrentContainer());
+  }
+
+  /** The containers {@code body} records, run with {@link #outside} current on a holding thread or a plain one. */
+  @SuppressWarnings("try") // the scope only installs the outside container
+  private List<MetricsContainer> seenOn(Body body, boolean holding) throws Exception {
+    List<MetricsContainer> seen = new ArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable task = () -> {
+      try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(outside)) {
+        body.run(seen);
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    };
+    Thread thread = holding ? new ContainerHoldingThread(task, "holding") : new Thread(task, "plain");
+    thread.start();
+    thread.join();
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+    return seen;
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void run(List<MetricsContainer> current);
+  }
+}
