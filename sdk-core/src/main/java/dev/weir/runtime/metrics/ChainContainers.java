@@ -20,8 +20,13 @@ import java.util.List;
  */
 public final class ChainContainers {
   private final MetricsContainer[] containers;
-  /** The step indices to restore, innermost last (on a holding thread). */
+  /**
+   * What to restore, innermost last (on a holding thread): a step index of this chain, -1 for the
+   * thread's plain container, or {@code -2 - index} for a step of another chain, whose array is then
+   * the last of {@link #previousArrays}.
+   */
   private int[] previousSteps = new int[8];
+  private final List<MetricsContainer[]> previousArrays = new ArrayList<>();
   /** The containers to restore, innermost last (on any other thread). */
   private final List<MetricsContainer> previousContainers = new ArrayList<>();
   private int depth;
@@ -37,7 +42,12 @@ public final class ChainContainers {
       if (depth == previousSteps.length) {
         previousSteps = Arrays.copyOf(previousSteps, depth * 2);
       }
-      previousSteps[depth++] = holder.heldStep(containers);
+      int previous = holder.heldStepIndex();
+      if (previous >= 0 && holder.heldSteps() != containers) {
+        previousArrays.add(holder.heldSteps());
+        previous = -2 - previous;
+      }
+      previousSteps[depth++] = previous;
       holder.holdStep(containers, index);
     } else {
       previousContainers.add(MetricsEnvironment.setCurrentContainer(containers[index]));
@@ -49,7 +59,12 @@ public final class ChainContainers {
   public void exit() {
     depth--;
     if (Thread.currentThread() instanceof ContainerHoldingThread holder) {
-      holder.holdStep(containers, previousSteps[depth]);
+      int previous = previousSteps[depth];
+      if (previous <= -2) {
+        holder.holdStep(previousArrays.remove(previousArrays.size() - 1), -2 - previous);
+      } else {
+        holder.holdStep(containers, previous);
+      }
     } else {
       MetricsEnvironment.setCurrentContainer(previousContainers.remove(previousContainers.size() - 1));
     }

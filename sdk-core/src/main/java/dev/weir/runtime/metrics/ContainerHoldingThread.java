@@ -47,16 +47,13 @@ public final class ContainerHoldingThread extends Thread implements MetricsEnvir
     step = index;
   }
 
-  /**
-   * The index {@link #holdStep} set in {@code containers}, for restoring it later; -1 if the current
-   * container is not one of that array's (set by {@link #holdMetricsContainer}, or by another chain).
-   */
-  public int heldStep(MetricsContainer[] containers) {
-    if (steps != containers && step >= 0) {
-      // Another chain's step is current: hold it as a plain container, so that -1 restores it.
-      container = steps[step];
-      step = -1;
-    }
-    return steps == containers ? step : -1;
+  /** The array of the step {@link #holdStep} made current; meaningful only while {@link #heldStepIndex} is not -1. */
+  public MetricsContainer[] heldSteps() {
+    return steps;
+  }
+
+  /** The index {@link #holdStep} set, or -1 if the current container is the one {@link #holdMetricsContainer} set. */
+  public int heldStepIndex() {
+    return step;
   }
 }
