@@ -27,9 +27,10 @@ public interface MicroBatchOptions extends PipelineOptions {
 
   void setTrigger(String trigger);
 
-  @Description("The most records a batch reads from each source; 0 means no limit. By default 50,000 when"
-      + " batches run back to back (processingTime:0, availableNow), so that what a batch holds dies in the"
-      + " garbage collector's young generation, and 1,000,000 when a trigger interval paces them, so that a"
+  @Description("The most records a batch reads from each source; 0 means no limit. By default 200,000 when"
+      + " batches run back to back (processingTime:0, availableNow), so that what a batch holds between its"
+      + " steps dies in the garbage collector's young generation while the per-batch work stays a small"
+      + " share, and 1,000,000 when a trigger interval paces them, so that a"
       + " batch can take in everything that arrived during its interval (the limit divided by the interval"
       + " is the most a paced query can sustain).")
   Long getMaxRecordsPerBatch();

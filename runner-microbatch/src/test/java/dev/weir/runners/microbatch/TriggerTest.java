@@ -56,10 +56,10 @@ class TriggerTest {
   }
 
   @Test
-  void backToBackBatchesReadAtMostFiftyThousandRecordsByDefault() {
-    MicroBatchPipelineResult result = countNumbers(60_000);
+  void backToBackBatchesReadAtMostTwoHundredThousandRecordsByDefault() {
+    MicroBatchPipelineResult result = countNumbers(250_000);
 
-    assertThat(rowsPerBatch(result), contains(50_000L, 10_000L, 0L));
+    assertThat(rowsPerBatch(result), contains(200_000L, 50_000L, 0L));
   }
 
   @Test

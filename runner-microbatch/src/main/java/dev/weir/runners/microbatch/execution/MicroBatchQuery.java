@@ -58,8 +58,12 @@ import org.joda.time.Instant;
  */
 public final class MicroBatchQuery {
   private static final long LONGEST_IDLE_WAIT_MILLIS = 100;
-  /** Small enough that what a batch holds dies young; the next batch follows at once anyway. */
-  private static final long BACK_TO_BACK_RECORDS_PER_BATCH = 50_000;
+  /**
+   * Small enough that what a batch holds between its stages dies young, large enough that the
+   * per-batch work (planning, task hand-offs, the commit) is a small share; the next batch follows
+   * at once anyway.
+   */
+  private static final long BACK_TO_BACK_RECORDS_PER_BATCH = 200_000;
   /** Large enough that a paced batch can take in an interval's arrivals (1,000,000 per second at 1 s). */
   private static final long PACED_RECORDS_PER_BATCH = 1_000_000;
 
