@@ -7,6 +7,7 @@ import dev.weir.runners.microbatch.execution.StageContext;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.grouping.AccumulatorPaneContents;
+import dev.weir.runtime.grouping.BatchGroupAlsoByWindow;
 import dev.weir.runtime.grouping.GroupAlsoByWindowCore;
 import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
 import dev.weir.runtime.grouping.MapSideCombining;
@@ -48,6 +49,8 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
   private final boolean lifted;
   /** The map side of a lifted grouping whose values are combined before the shuffle; null if they are not. */
   private final PartialCombine<K, ?, ?> partial;
+  /** Whether partitions group with the core's bounded path, all at once at the end of the input. */
+  private final boolean batch;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private GroupByKeyStage(Step step, StageContext context, KvCoder<K, V> inputCoder,
@@ -57,6 +60,10 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
         step.mainInput().getWindowingStrategy());
     this.output = output;
     this.lifted = lifted;
+    // As in the direct runner, a bounded input is grouped once it has all arrived, where that gives
+    // the panes the streaming core would; not where state is checkpointed, as that grouping is not.
+    this.batch = step.mainInput().isBounded() == PCollection.IsBounded.BOUNDED
+        && BatchGroupAlsoByWindow.supports(spec.strategy()) && context.options().getCheckpointDir() == null;
     this.partial = contents instanceof AccumulatorPaneContents ? new PartialCombine<>((GroupAlsoByWindowSpec) spec) : null;
   }
 
@@ -98,7 +105,77 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
   @Override
   PartitionCore<K, V> newCore(byte[] snapshot) {
-    return new GroupingPartition(snapshot);
+    verify(!batch || snapshot == null, "a bounded grouping of %s restored from a checkpoint", step.fullName());
+    return batch ? new BatchPartition() : new GroupingPartition(snapshot);
+  }
+
+  /**
+   * One partition of a bounded input, grouped all at once by the core's
+   * {@link BatchGroupAlsoByWindow} when the input watermark reaches the end of time (the panes of the
+   * default trigger); until then it holds the output watermark at the beginning of time.
+   */
+  private final class BatchPartition implements PartitionCore<K, V> {
+    private final BatchGroupAlsoByWindow<K, V, AccumT, OutputT> grouping = new BatchGroupAlsoByWindow<>(
+        spec.stepName(), spec.keyCoder(), partitionSpec().contents(), spec.strategy());
+    private List<WindowedValue<?>> emitted = new ArrayList<>();
+    private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
+    private boolean buffering;
+    private boolean finished;
+
+    @Override
+    public void advanceProcessingTime(Instant now) {}
+
+    @Override
+    public void process(List<WindowedValue<KV<K, V>>> elements) {
+      verify(!finished, "Step '%s' received elements after its bounded input ended", spec.stepName());
+      for (WindowedValue<KV<K, V>> element : elements) {
+        grouping.processElement(element);
+      }
+      buffering |= !elements.isEmpty();
+    }
+
+    @Override
+    public void advanceInputWatermark(Instant to) {
+      watermark = to.isAfter(watermark) ? to : watermark;
+    }
+
+    /** Groups everything once the input has ended, after the elements of the same task. */
+    @Override
+    public void finishTask() {
+      if (!watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE) && !finished) {
+        finished = true;
+        buffering = false;
+        grouping.finish(emitted::add);
+      }
+    }
+
+    @Override
+    public Map<PCollection<?>, List<WindowedValue<?>>> takeOutputs() {
+      List<WindowedValue<?>> taken = emitted;
+      emitted = new ArrayList<>();
+      return taken.isEmpty() ? Map.of() : Map.of(output, taken);
+    }
+
+    @Override
+    public Instant outputWatermarkHold() {
+      return buffering ? BoundedWindow.TIMESTAMP_MIN_VALUE : BoundedWindow.TIMESTAMP_MAX_VALUE;
+    }
+
+    @Override
+    public Instant nextProcessingTimeWakeUp() {
+      return null;
+    }
+
+    @Override
+    public Instant currentInputWatermark() {
+      return watermark;
+    }
+
+    @Override
+    public byte[] snapshot() {
+      throw new IllegalStateException("A bounded grouping of " + step.fullName() + " keeps no checkpointed state;"
+          + " this is a bug in the MicroBatchRunner");
+    }
   }
 
   /** One partition's grouping core, with the panes it emitted since they were last taken. */
