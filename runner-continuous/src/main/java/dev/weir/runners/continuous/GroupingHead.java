@@ -91,7 +91,7 @@ final class GroupingHead extends Head {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static GroupAlsoByWindowSpec<Object, Object, Object, Object> spec(Job job, Step step) {
+  static GroupAlsoByWindowSpec<Object, Object, Object, Object> spec(Job job, Step step) {
     KvCoder<Object, Object> inputCoder = GroupByKey.getInputKvCoder((PCollection<KV<Object, Object>>) step.mainInput());
     Optional<CombinableGrouping> combinable = job.plan().graph.combinableGroupingOf(step);
     PaneContents<Object, Object, Object> contents;

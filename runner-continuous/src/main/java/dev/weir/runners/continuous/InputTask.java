@@ -79,8 +79,9 @@ final class InputTask extends Subtask {
     List<byte[]> restored = restoredFinished() ? null : restoredState();
     byte[] headState = restored == null ? null : restored.get(1);
     head = switch (stage.kind) {
-      case GROUPING -> new GroupingHead(job, stage.head, chain.receiverFor(GroupingHead.outputOf(job, stage.head)),
-          headState);
+      case GROUPING -> BoundedGroupingHead.appliesTo(job, stage.head)
+          ? new BoundedGroupingHead(job, stage.head, chain.receiverFor(GroupingHead.outputOf(job, stage.head)), headState)
+          : new GroupingHead(job, stage.head, chain.receiverFor(GroupingHead.outputOf(job, stage.head)), headState);
       case STATEFUL -> new StatefulHead(job, stage.head, sideInputs, chain::receiverFor, headState);
       case SIDE_INPUT_PARDO -> new SideInputParDoHead(job, stage.head, sideInputs, chain::receiverFor);
       default -> throw new IllegalStateException("Stage " + stage + " reads no channels");

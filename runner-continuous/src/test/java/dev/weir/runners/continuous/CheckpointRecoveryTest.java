@@ -2,6 +2,7 @@ package dev.weir.runners.continuous;
 
 import static dev.weir.runners.continuous.TestOptions.pipeline;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
@@ -12,6 +13,7 @@ import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.io.GenerateSequence;
 import dev.weir.sdk.io.TransactionalWrite;
+import dev.weir.sdk.transforms.Count;
 import dev.weir.sdk.transforms.Create;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.MapElements;
@@ -181,6 +183,65 @@ class CheckpointRecoveryTest {
       assertThat(counts.stream().sorted().toList(),
           is(LongStream.rangeClosed(1, counts.size()).boxed().toList()));
     }
+  }
+
+  private static final long GROUPED = 1_000_000;
+
+  /** Passes numbers on; when armed, fails at a multiple of 1,000 once a checkpoint is complete in its directory. */
+  static final class CrashAfterACheckpointFn extends DoFn<Long, Long> {
+    private static final long serialVersionUID = 1L;
+    private final String directory;
+    private final boolean armed;
+
+    CrashAfterACheckpointFn(String directory, boolean armed) {
+      this.directory = directory;
+      this.armed = armed;
+    }
+
+    @ProcessElement
+    public void process(@Element Long element, OutputReceiver<Long> out) throws Exception {
+      if (armed && element % 1000 == 0 && aCheckpointIsComplete()) {
+        throw new IllegalStateException("crash");
+      }
+      out.output(element);
+    }
+
+    private boolean aCheckpointIsComplete() throws Exception {
+      try (Stream<Path> checkpoints = Files.list(Path.of(directory))) {
+        return checkpoints.anyMatch(checkpoint -> Files.exists(checkpoint.resolve("_manifest")));
+      }
+    }
+  }
+
+  /** Counts the numbers below {@link #GROUPED} by last digit: a bounded grouping, crashing as {@code armed} says. */
+  private Pipeline boundedCounts(String sink, boolean armed) {
+    Pipeline p = pipeline("--parallelism=2", "--checkpointInterval=5", "--checkpointDir=" + directory);
+    p.apply("Numbers", GenerateSequence.from(0).to(GROUPED))
+        .apply("Crash", ParDo.of(new CrashAfterACheckpointFn(directory.toString(), armed)))
+        .apply("ByLastDigit", WithKeys.of((Long i) -> i % 10).withKeyType(TypeDescriptors.longs()))
+        .apply("Count", Count.perKey())
+        .apply("Format", MapElements.into(TypeDescriptors.strings())
+            .via((KV<Long, Long> count) -> count.getKey() + "=" + count.getValue()))
+        .apply("Write", TransactionalWrite.to(new RecordingSink<>(sink)));
+    return p;
+  }
+
+  @Test
+  @Timeout(120)
+  void aBoundedGroupingResumesFromACheckpointTakenWhileItsInputWasRead() throws Exception {
+    String sink = UUID.randomUUID().toString();
+    assertThrows(PipelineExecutionException.class, () -> boundedCounts(sink, true).run());
+    assertThat(RecordingSink.recording(sink).committed(), is(List.of()));
+    try (Stream<Path> checkpoints = Files.list(directory)) {
+      assertThat(checkpoints.count(), greaterThan(0L));
+    }
+
+    boundedCounts(sink, false).run();
+
+    RecordingSink.Recording recording = RecordingSink.recording(sink);
+    assertThat(recording.resumes(), is(1));
+    assertThat(recording.committed(), containsInAnyOrder(LongStream.range(0, 10)
+        .mapToObj(digit -> digit + "=" + GROUPED / 10).toArray()));
   }
 
   private Pipeline bounded(String sink, int count, String name) {

@@ -148,6 +148,19 @@ class RecoveryTest {
   }
 
   @Test
+  void restoresTheGroupsOfABoundedGroupingFromTheLastCommittedBatch() throws IOException {
+    String sink = UUID.randomUUID().toString();
+    FAIL_AT.set(5);
+    assertThrows(PipelineExecutionException.class, () -> countsPerKey(sink).run());
+    assertThat(ids("commits").isEmpty(), is(false));
+
+    FAIL_AT.set(-1);
+    countsPerKey(sink).run();
+
+    assertThat(BatchSink.elements(sink), containsInAnyOrder("a=" + PER_KEY, "b=" + PER_KEY));
+  }
+
+  @Test
   void aRunOverAFinishedCheckpointAddsNothing() throws IOException {
     String sink = UUID.randomUUID().toString();
     totals(sink, "Fail").run();
@@ -274,6 +287,23 @@ class RecoveryTest {
       IntervalWindow interval = (IntervalWindow) window;
       out.output("[" + interval.start().getMillis() + "," + interval.end().getMillis() + ")=" + count.getValue());
     }
+  }
+
+  /** Counts per key of {@link #PER_KEY} elements of "a" and of "b", a bounded grouping, failing where {@link #FAIL_AT} says. */
+  private Pipeline countsPerKey(String sink) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=microbatch", "--checkpointDir=" + dir,
+        "--maxRecordsPerBatch=3", "--parallelism=2", "--quietProgress=true").create());
+    List<KV<String, Integer>> input = new ArrayList<>();
+    for (int i = 1; i <= PER_KEY; i++) {
+      input.add(KV.of("a", i));
+      input.add(KV.of("b", i));
+    }
+    p.apply(Create.of(input).withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+        .apply("Fail", ParDo.of(new FailWhenArmed()))
+        .apply(Count.perKey())
+        .apply(MapElements.into(TypeDescriptors.strings()).via((KV<String, Long> kv) -> kv.getKey() + "=" + kv.getValue()))
+        .apply("Write", TransactionalWrite.to(new BatchSink(sink)));
+    return p;
   }
 
   private Pipeline totals(String sink, String failName, String... flags) {

@@ -216,4 +216,41 @@ class BatchGroupAlsoByWindowTest {
 
     assertThat(e.getMessage(), containsString("after finish"));
   }
+
+  @Test
+  void aGroupingRestoredFromASnapshotGroupsAsTheOriginalWouldHave() {
+    WindowingStrategy<?, ?> sessions = WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10)));
+    BatchGroupAlsoByWindow<String, Integer, List<Integer>, Iterable<Integer>> original =
+        BatchGroupAlsoByWindow.buffering("GBK", StringUtf8Coder.of(), VarIntCoder.of(), sessions);
+    original.processElement(at("a", 1, 0, session(0)));
+    original.processElement(at("b", 4, 3, session(3)));
+    BatchGroupAlsoByWindow<String, Integer, List<Integer>, Iterable<Integer>> restored =
+        BatchGroupAlsoByWindow.buffering("GBK", StringUtf8Coder.of(), VarIntCoder.of(), sessions);
+
+    restored.restore(original.snapshot());
+    restored.processElement(at("a", 2, 5, session(5)));
+
+    List<WindowedValue<KV<String, List<Integer>>>> output = new ArrayList<>();
+    restored.finish(kv -> {
+      List<Integer> values = new ArrayList<>();
+      kv.getValue().getValue().forEach(values::add);
+      output.add(kv.withValue(KV.of(kv.getValue().getKey(), values)));
+    });
+    assertThat(output, containsInAnyOrder(
+        WindowedValue.of(KV.of("a", List.of(1, 2)), new Instant(14), session(0, 15), PaneInfo.ON_TIME_AND_ONLY_FIRING),
+        WindowedValue.of(KV.of("b", List.of(4)), new Instant(12), session(3), PaneInfo.ON_TIME_AND_ONLY_FIRING)));
+  }
+
+  @Test
+  void refusesToRestoreTheStreamingCoresSnapshotNamingTheStep() {
+    GroupAlsoByWindowCore<String, Integer, List<Integer>, Iterable<Integer>> core = new GroupAlsoByWindowCore<>(
+        GroupAlsoByWindowSpec.of("GBK", StringUtf8Coder.of(), PaneContents.buffering(VarIntCoder.of()), FIXED_10),
+        pane -> {});
+    BatchGroupAlsoByWindow<String, Integer, List<Integer>, Iterable<Integer>> grouping =
+        BatchGroupAlsoByWindow.buffering("GBK", StringUtf8Coder.of(), VarIntCoder.of(), FIXED_10);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> grouping.restore(core.snapshot()));
+
+    assertThat(e.getMessage(), containsString("Grouping step 'GBK' cannot restore from this snapshot"));
+  }
 }

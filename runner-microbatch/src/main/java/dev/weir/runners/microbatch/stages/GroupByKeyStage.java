@@ -61,9 +61,9 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     this.output = output;
     this.lifted = lifted;
     // As in the direct runner, a bounded input is grouped once it has all arrived, where that gives
-    // the panes the streaming core would; not where state is checkpointed, as that grouping is not.
+    // the panes the streaming core would.
     this.batch = step.mainInput().isBounded() == PCollection.IsBounded.BOUNDED
-        && BatchGroupAlsoByWindow.supports(spec.strategy()) && context.options().getCheckpointDir() == null;
+        && BatchGroupAlsoByWindow.supports(spec.strategy());
     this.partial = contents instanceof AccumulatorPaneContents ? new PartialCombine<>((GroupAlsoByWindowSpec) spec) : null;
   }
 
@@ -105,22 +105,32 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
   @Override
   PartitionCore<K, V> newCore(byte[] snapshot) {
-    verify(!batch || snapshot == null, "a bounded grouping of %s restored from a checkpoint", step.fullName());
-    return batch ? new BatchPartition() : new GroupingPartition(snapshot);
+    return batch ? new BatchPartition(snapshot) : new GroupingPartition(snapshot);
   }
 
   /**
    * One partition of a bounded input, grouped all at once by the core's
    * {@link BatchGroupAlsoByWindow} when the input watermark reaches the end of time (the panes of the
-   * default trigger); until then it holds the output watermark at the beginning of time.
+   * default trigger); until then it holds the output watermark at the beginning of time. Its
+   * snapshot is the grouping's; once everything was emitted, that of a grouping that holds nothing.
    */
   private final class BatchPartition implements PartitionCore<K, V> {
-    private final BatchGroupAlsoByWindow<K, V, AccumT, OutputT> grouping = new BatchGroupAlsoByWindow<>(
-        spec.stepName(), spec.keyCoder(), partitionSpec().contents(), spec.strategy());
+    private final BatchGroupAlsoByWindow<K, V, AccumT, OutputT> grouping = newGrouping();
     private List<WindowedValue<?>> emitted = new ArrayList<>();
     private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
     private boolean buffering;
     private boolean finished;
+
+    BatchPartition(byte[] snapshot) {
+      if (snapshot != null) {
+        grouping.restore(snapshot);
+        buffering = true;
+      }
+    }
+
+    private BatchGroupAlsoByWindow<K, V, AccumT, OutputT> newGrouping() {
+      return new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), partitionSpec().contents(), spec.strategy());
+    }
 
     @Override
     public void advanceProcessingTime(Instant now) {}
@@ -173,8 +183,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
     @Override
     public byte[] snapshot() {
-      throw new IllegalStateException("A bounded grouping of " + step.fullName() + " keeps no checkpointed state;"
-          + " this is a bug in the MicroBatchRunner");
+      return finished ? newGrouping().snapshot() : grouping.snapshot();
     }
   }
 
