@@ -76,9 +76,7 @@ final class ChannelWriter implements Receiver {
 
   @Override
   public void accept(WindowedValue<?> element) {
-    if (!hasTimed()) {
-      oldestNanos = System.nanoTime();
-    }
+    boolean wasTimed = hasTimed();
     if (combiner != null) {
       combiner.add(element);
       if (combiner.size() >= combinerLimit || timeoutNanos == 0) {
@@ -89,6 +87,11 @@ final class ChannelWriter implements Receiver {
     }
     if (timeoutNanos == 0 && !holding) {
       shipAll();
+    }
+    // Read the clock only when this record starts the timeout: accumulators that wait for the
+    // watermark are never timed, and reading it for each of their records cost a share of W0.
+    if (!wasTimed && hasTimed()) {
+      oldestNanos = System.nanoTime();
     }
   }
 
