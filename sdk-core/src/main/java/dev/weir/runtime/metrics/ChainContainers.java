@@ -55,6 +55,20 @@ public final class ChainContainers {
     }
   }
 
+  /**
+   * Makes step {@code index}'s container the current one without remembering the one before: for
+   * a caller that always knows which step it returns to (a chain that switches back itself), at
+   * the cost of an index write. Inside an open {@link #enter}, switch back to its step before its
+   * {@link #exit}.
+   */
+  public void switchTo(int index) {
+    if (Thread.currentThread() instanceof ContainerHoldingThread holder) {
+      holder.holdStep(containers, index);
+    } else {
+      MetricsEnvironment.setCurrentContainer(containers[index]);
+    }
+  }
+
   /** Restores the container that was current before the matching {@link #enter}. */
   public void exit() {
     depth--;

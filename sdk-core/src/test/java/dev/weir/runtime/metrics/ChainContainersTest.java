@@ -42,6 +42,19 @@ class ChainContainersTest {
     assertThat(seen, contains(otherChain[0], chain[1], outside));
   }
 
+  @Test
+  void aSwitchMakesAStepsContainerCurrentUntilTheNextSwitch() throws Exception {
+    List<MetricsContainer> seen = seenOn(current -> {
+      ChainContainers containers = new ChainContainers(chain);
+      containers.switchTo(1);
+      current.add(MetricsEnvironment.getCurrentContainer());
+      containers.switchTo(0);
+      current.add(MetricsEnvironment.getCurrentContainer());
+    }, true);
+
+    assertThat(seen, contains(chain[1], chain[0]));
+  }
+
   private void enterNestedAndExit(List<MetricsContainer> current) {
     ChainContainers containers = new ChainContainers(chain);
     containers.enter(0);

@@ -124,16 +124,16 @@ public final class FusedStages {
     Workers workers = head().context.workers();
     try {
       if (shuffleWriter != null) {
-        steps.enter(last + 1);
+        steps.switchTo(last + 1);
         passes[last + 1] = ((ShuffleWriting) shuffleWriter).openShuffleWrite();
-        steps.exit();
       }
       // Opened from the last member back, so that each member's outputs know the pass they feed.
       for (int i = last; i >= first; i--) {
-        steps.enter(i);
+        steps.switchTo(i);
         passes[i] = ((SliceStage) members.get(i)).openPass(outputsOf(i, passes, steps, leaving));
-        steps.exit();
       }
+      // The head's container, which the worker installed for the task, while the feed runs.
+      steps.switchTo(0);
       Consumer<WindowedValue<?>> entry = sourceHead
           ? outputsOf(0, passes, steps, leaving).apply(head().step.outputCollection())
           : passes[0]::process;
@@ -143,11 +143,11 @@ public final class FusedStages {
       });
       for (int i = first; i < passes.length; i++) {
         if (passes[i] != null) {
-          steps.enter(i);
+          steps.switchTo(i);
           passes[i].finish();
-          steps.exit();
         }
       }
+      steps.switchTo(0);
       return new SliceResult(leaving, shuffleWriter == null ? null : ((ShuffleWrite) passes[last + 1]).partitions());
     } finally {
       for (SlicePass pass : passes) {
@@ -172,9 +172,9 @@ public final class FusedStages {
         SlicePass next = passes[i + 1];
         return element -> {
           // No finally: a failure fails the task, and the worker's scope then restores its container.
-          steps.enter(i + 1);
+          steps.switchTo(i + 1);
           next.process(element);
-          steps.exit();
+          steps.switchTo(i);
         };
       }
       // Each collection has one producer, so no two members fill the same list.

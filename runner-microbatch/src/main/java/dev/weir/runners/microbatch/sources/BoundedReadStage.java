@@ -20,12 +20,13 @@ import org.joda.time.Instant;
 
 /**
  * Runs a {@code Read.Bounded} step as Spark runs a file source in a streaming query: the source is
- * cut once into one share per key partition ({@link BoundedSourceSplits}), a share's position is
- * the number of its records read so far, and each batch plans for every share not yet exhausted an
- * equal part of {@code --maxRecordsPerBatch} without reading anything; the batch's tasks then read
- * their shares in parallel and push the records straight into the steps fused after the source.
- * A logged range is therefore "at most this many records from here": a share that ends sooner
- * gives fewer, the same ones on every replay.
+ * cut once into {@value #SHARES_PER_PARTITION} shares per key partition
+ * ({@link BoundedSourceSplits}), a share's position is the number of its records read so far, and
+ * each batch plans for every share not yet exhausted an even part of {@code --maxRecordsPerBatch}
+ * without reading anything; the batch's tasks then read their shares in parallel and push the
+ * records straight into the steps fused after the source. A logged range is therefore "at most
+ * this many records from here": a share that ends sooner gives fewer, the same ones on every
+ * replay.
  *
  * <p>The watermark stays at the beginning of time until every share is known to be exhausted, then
  * the next batch runs at the end of time. After a restart the shares are read again from their
@@ -34,6 +35,12 @@ import org.joda.time.Instant;
  * @param <T> the type of the records
  */
 public final class BoundedReadStage<T> extends SourceStage<T> implements SlicedSource {
+  /**
+   * More shares than workers, as Spark makes more tasks than cores: a worker whose task ends first
+   * takes another instead of waiting for the slowest one (the JIT and the collector take the cores
+   * unevenly).
+   */
+  static final int SHARES_PER_PARTITION = 4;
   private final BoundedSource<T> source;
   private List<ShareReader<T>> shares;
   /** What the next batch reads from each share: at most this many records. */
@@ -153,7 +160,8 @@ public final class BoundedReadStage<T> extends SourceStage<T> implements SlicedS
   private List<ShareReader<T>> shares() throws Exception {
     if (shares == null) {
       List<ShareReader<T>> made = new ArrayList<>();
-      for (List<BoundedSource<T>> parts : BoundedSourceSplits.dealt(source, context.partitions(), context.options())) {
+      int count = SHARES_PER_PARTITION * context.partitions();
+      for (List<BoundedSource<T>> parts : BoundedSourceSplits.dealt(source, count, context.options())) {
         made.add(new ShareReader<>(parts, context.options()));
       }
       shares = made;
