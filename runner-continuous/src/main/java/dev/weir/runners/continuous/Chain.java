@@ -134,11 +134,11 @@ final class Chain {
     int index = job.stepIndex(step);
     return element -> {
       WindowedValue<Object> assigned;
-      containers.enter(index);
+      int previous = containers.enter(index);
       try {
         assigned = assigner.assign((WindowedValue<Object>) element);
       } finally {
-        containers.exit();
+        containers.exit(previous);
       }
       if (assigned != null) {
         downstream.accept(assigned);

@@ -52,7 +52,7 @@ final class ChainedParDo implements Receiver {
   @Override
   @SuppressWarnings("unchecked")
   public void accept(WindowedValue<?> element) {
-    containers.enter(index);
+    int previous = containers.enter(index);
     try {
       if (runner == null) {
         start();
@@ -63,7 +63,7 @@ final class ChainedParDo implements Receiver {
       }
       runner.processElement((WindowedValue<Object>) element);
     } finally {
-      containers.exit();
+      containers.exit(previous);
     }
   }
 
@@ -88,11 +88,11 @@ final class ChainedParDo implements Receiver {
   void finishBundle() {
     if (inBundle) {
       inBundle = false;
-      containers.enter(index);
+      int previous = containers.enter(index);
       try {
         runner.finishBundle();
       } finally {
-        containers.exit();
+        containers.exit(previous);
       }
     }
   }

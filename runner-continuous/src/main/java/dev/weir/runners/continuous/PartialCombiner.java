@@ -139,7 +139,7 @@ final class PartialCombiner {
     } else if (key.size == 0) {
       order.add(key);
     }
-    containers.enter(index);
+    int previous = containers.enter(index);
     try {
       for (BoundedWindow window : element.getWindows()) {
         int index = key.indexOf(window);
@@ -152,7 +152,7 @@ final class PartialCombiner {
     } catch (RuntimeException e) {
       throw new UserCodeException(stepName, e);
     } finally {
-      containers.exit();
+      containers.exit(previous);
     }
   }
 

@@ -30,12 +30,12 @@ class ChainContainersTest {
     List<MetricsContainer> seen = seenOn(current -> {
       ChainContainers first = new ChainContainers(chain);
       ChainContainers second = new ChainContainers(otherChain);
-      first.enter(1);
-      second.enter(0);
+      int beforeFirst = first.enter(1);
+      int beforeSecond = second.enter(0);
       current.add(MetricsEnvironment.getCurrentContainer());
-      second.exit();
+      second.exit(beforeSecond);
       current.add(MetricsEnvironment.getCurrentContainer());
-      first.exit();
+      first.exit(beforeFirst);
       current.add(MetricsEnvironment.getCurrentContainer());
     }, true);
 
@@ -57,13 +57,13 @@ class ChainContainersTest {
 
   private void enterNestedAndExit(List<MetricsContainer> current) {
     ChainContainers containers = new ChainContainers(chain);
-    containers.enter(0);
+    int beforeOuter = containers.enter(0);
     current.add(MetricsEnvironment.getCurrentContainer());
-    containers.enter(1);
+    int beforeInner = containers.enter(1);
     current.add(MetricsEnvironment.getCurrentContainer());
-    containers.exit();
+    containers.exit(beforeInner);
     current.add(MetricsEnvironment.getCurrentContainer());
-    containers.exit();
+    containers.exit(beforeOuter);
     current.add(MetricsEnvironment.getCurrentContainer());
   }
 
