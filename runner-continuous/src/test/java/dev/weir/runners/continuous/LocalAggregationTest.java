@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weir.sdk.Pipeline;
 import dev.weir.sdk.Pipeline.PipelineExecutionException;
+import dev.weir.sdk.PipelineResult;
+import dev.weir.sdk.io.Read;
 import dev.weir.sdk.testing.PAssert;
 import dev.weir.sdk.transforms.Combine;
 import dev.weir.sdk.transforms.Create;
+import dev.weir.sdk.transforms.DoFn;
+import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.Sum;
 import dev.weir.sdk.transforms.windowing.AfterPane;
 import dev.weir.sdk.transforms.windowing.AfterProcessingTime;
@@ -25,9 +29,15 @@ import dev.weir.sdk.values.TimestampedValue;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The records of a lifted {@code Combine.perKey} are combined per key and window by the subtask
@@ -113,5 +123,48 @@ class LocalAggregationTest {
     assertThat(PartialCombiner.firesOnlyOnWatermark(fixed.withTrigger(AfterWatermark.pastEndOfWindow()
         .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(Duration.millis(5))))), is(false));
     assertThat(PartialCombiner.firesOnlyOnWatermark(fixed.withAllowedLateness(Duration.millis(1))), is(false));
+  }
+
+  /** Latches that {@link CountDownOnPaneFn}s count down, by test. */
+  private static final Map<String, CountDownLatch> PANES = new ConcurrentHashMap<>();
+
+  /** Counts down its test's latch for each pane that holds a positive sum. */
+  static final class CountDownOnPaneFn extends DoFn<KV<String, Integer>, Void> {
+    private static final long serialVersionUID = 1L;
+    private final String test;
+
+    CountDownOnPaneFn(String test) {
+      this.test = test;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Integer> sum) {
+      if (sum.getValue() > 0) {
+        PANES.get(test).countDown();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void shipsAccumulatorsAtTheBufferTimeoutWhenAProcessingTimeTriggerCanFireBeforeTheWatermark() throws Exception {
+    // A source that never runs dry or moves its watermark, and no checkpoint during the test: only
+    // the buffer timeout ships the accumulators, and only then can the early panes fire.
+    String test = UUID.randomUUID().toString();
+    PANES.put(test, new CountDownLatch(2));
+    Pipeline p = pipeline("--parallelism=1", "--bufferTimeout=5", "--checkpointInterval=600000",
+        "--blockOnRun=false");
+    p.apply("Ones", Read.from(new EndlessOnesSource()))
+        .apply(Window.<KV<String, Integer>>configure().triggering(Repeatedly.forever(
+            AfterProcessingTime.pastFirstElementInPane().plusDelayOf(Duration.millis(20)))).discardingFiredPanes())
+        .apply("Sum", Sum.integersPerKey())
+        .apply("Panes", ParDo.of(new CountDownOnPaneFn(test)));
+
+    PipelineResult result = p.run();
+    boolean fired = PANES.get(test).await(30, TimeUnit.SECONDS);
+    result.cancel();
+    result.waitUntilFinish();
+
+    assertThat(fired, is(true));
   }
 }
