@@ -384,7 +384,7 @@ public final class MicroBatchQuery {
     lastBatchStartMillis = startedMillis;
     long total = Math.max(1, planningMillis + logMillis + executionMillis + commitMillis);
     Map<String, Long> stateRows = stages.stateRows();
-    long records = recordsRead(entry);
+    long records = stages.recordsRead(entry);
     BatchProgress report = new BatchProgress(entry.batchId(), new Instant(startedMillis), records,
         records * 1000.0 / sincePrevious, records * 1000.0 / total, planningMillis, logMillis,
         executionMillis, commitMillis, entry.watermark(), entry.processingTime(), stateRows);
@@ -392,19 +392,6 @@ public final class MicroBatchQuery {
       checkpoint.appendProgress(report.toJson());
     }
     progress.accept(report);
-  }
-
-  /** How many records the batch of {@code entry}, just run, read over all sources. */
-  private long recordsRead(OffsetEntry entry) {
-    long records = 0;
-    for (SourceStage<?> source : stages.ofType(SourceStage.class)) {
-      for (SourceOffset offset : entry.sources()) {
-        if (offset.stepName().equals(source.step.fullName())) {
-          records += source.recordsOf(offset);
-        }
-      }
-    }
-    return records;
   }
 
   /**

@@ -8,6 +8,8 @@ import dev.weir.runners.microbatch.stages.TransactionalWriteStage;
 import dev.weir.runners.microbatch.stages.KeyedStage;
 import dev.weir.runners.microbatch.stages.GroupByKeyStage;
 import dev.weir.runners.microbatch.stages.StatefulParDoStage;
+import dev.weir.runners.microbatch.durability.OffsetEntry;
+import dev.weir.runners.microbatch.durability.SourceOffset;
 import dev.weir.runners.microbatch.sources.SourceStage;
 import dev.weir.runners.microbatch.sources.BoundedReadStage;
 import dev.weir.runners.microbatch.sources.UnboundedReadStage;
@@ -241,6 +243,19 @@ final class Stages {
       }
     }
     return true;
+  }
+
+  /** How many records the batch of {@code entry}, just run, read over all sources. */
+  long recordsRead(OffsetEntry entry) {
+    long records = 0;
+    for (SourceStage<?> source : ofType(SourceStage.class)) {
+      for (SourceOffset offset : entry.sources()) {
+        if (offset.stepName().equals(source.step.fullName())) {
+          records += source.recordsOf(offset);
+        }
+      }
+    }
+    return records;
   }
 
   /** The earliest processing-time wake-up of any stage; null if none. */
