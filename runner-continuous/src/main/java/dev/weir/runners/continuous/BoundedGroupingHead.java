@@ -1,12 +1,9 @@
 package dev.weir.runners.continuous;
 
-import static com.google.common.base.Verify.verify;
-
 import dev.weir.runtime.graph.Step;
 import dev.weir.runtime.grouping.BatchGroupAlsoByWindow;
 import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
 import dev.weir.runtime.values.WindowedValue;
-import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import org.joda.time.Instant;
@@ -22,12 +19,8 @@ import org.joda.time.Instant;
  * checkpoints hold the groups so far ({@link BatchGroupAlsoByWindow#snapshot}).
  */
 final class BoundedGroupingHead extends Head {
-  private final Job job;
-  private final Step step;
-  private final String stepName;
   private final Receiver output;
   private final BatchGroupAlsoByWindow<Object, Object, Object, Object> grouping;
-  private boolean finished;
 
   /** Whether the grouping {@code step} is run by this head rather than a {@link GroupingHead}. */
   static boolean appliesTo(Job job, Step step) {
@@ -37,44 +30,33 @@ final class BoundedGroupingHead extends Head {
 
   /** The head of {@code step} emitting to {@code output}, restored from {@code state} unless it is null. */
   BoundedGroupingHead(Job job, Step step, Receiver output, byte[] state) {
-    this.job = job;
-    this.step = step;
-    this.stepName = step.fullName();
     this.output = output;
-    this.grouping = newGrouping(job, step);
+    GroupAlsoByWindowSpec<Object, Object, Object, Object> spec = GroupingHead.spec(job, step);
+    this.grouping = new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), spec.contents(), spec.strategy());
     if (state != null) {
       grouping.restore(state);
     }
   }
 
-  private static BatchGroupAlsoByWindow<Object, Object, Object, Object> newGrouping(Job job, Step step) {
-    GroupAlsoByWindowSpec<Object, Object, Object, Object> spec = GroupingHead.spec(job, step);
-    return new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), spec.contents(), spec.strategy());
-  }
-
   @Override
   @SuppressWarnings("unchecked")
   void process(WindowedValue<?> element) {
-    verify(!finished, "Step '%s' received elements after its bounded input ended", stepName);
     grouping.processElement((WindowedValue<KV<Object, Object>>) element);
   }
 
   @Override
   void advanceInputWatermark(Instant watermark) {
-    if (!finished && !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
-      finished = true;
-      grouping.finish(output::accept);
-    }
+    grouping.finishAtEndOfInput(watermark, output::accept);
   }
 
   @Override
   Instant outputHold() {
-    return finished ? BoundedWindow.TIMESTAMP_MAX_VALUE : BoundedWindow.TIMESTAMP_MIN_VALUE;
+    return grouping.outputWatermarkHold();
   }
 
-  /** The groups so far; once they were all emitted, those of a grouping that holds none. */
+  /** The groups so far (none once they were all emitted). */
   @Override
   byte[] snapshot() {
-    return finished ? newGrouping(job, step).snapshot() : grouping.snapshot();
+    return grouping.snapshot();
   }
 }

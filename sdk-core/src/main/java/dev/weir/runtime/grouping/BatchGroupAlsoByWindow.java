@@ -141,7 +141,8 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
 
   /** Adds {@code element} to the group of its key in each of its windows. */
   public void processElement(WindowedValue<KV<K, InputT>> element) {
-    checkState(!finished, "processElement called after finish");
+    checkState(!finished, "Grouping step '%s': processElement called after finish (an element after its bounded"
+        + " input ended)", stepName);
     K key = element.getValue().getKey();
     InputT value = element.getValue().getValue();
     Object structuralKey = keyCoder.structuralValue(key);
@@ -183,15 +184,37 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   }
 
   /**
+   * Emits every group, as {@link #finish} does, once {@code inputWatermark} has reached the end of
+   * time, which tells a runner driving this class by the watermark that the bounded input has all
+   * arrived; returns whether it did. Call after the elements that came before that watermark. Does
+   * nothing once finished.
+   */
+  public boolean finishAtEndOfInput(Instant inputWatermark, Consumer<? super WindowedValue<KV<K, OutputT>>> output) {
+    if (finished || inputWatermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+      return false;
+    }
+    finish(output);
+    return true;
+  }
+
+  /**
+   * The hold on the output watermark of a runner that groups with this class: the beginning of
+   * time while it keeps groups not yet emitted (nothing downstream may see a watermark they are
+   * behind), the end of time otherwise.
+   */
+  public Instant outputWatermarkHold() {
+    return finished || groups.isEmpty() ? BoundedWindow.TIMESTAMP_MAX_VALUE : BoundedWindow.TIMESTAMP_MIN_VALUE;
+  }
+
+  /**
    * Everything grouped so far, through coders, for a runner that checkpoints a bounded grouping
    * while its input is read: a format marker, then per key in arrival order the key (key coder)
    * and its groups in arrival order (window coder, {@code InstantCoder} timestamp, the contents'
-   * accumulator coder). Call before {@link #finish}.
+   * accumulator coder). After {@link #finish}, the snapshot of a grouping that holds nothing.
    *
    * @throws IllegalStateException naming the step if a coder cannot encode part of it
    */
   public byte[] snapshot() {
-    checkState(!finished, "snapshot called after finish");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       VarIntCoder.of().encode(SNAPSHOT_FORMAT, out);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -252,5 +253,23 @@ class BatchGroupAlsoByWindowTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> grouping.restore(core.snapshot()));
 
     assertThat(e.getMessage(), containsString("Grouping step 'GBK' cannot restore from this snapshot"));
+  }
+
+  @Test
+  void holdsTheOutputWatermarkWhileItKeepsGroupsAndEmitsThemWhenTheInputEnds() {
+    BatchGroupAlsoByWindow<String, Integer, List<Integer>, Iterable<Integer>> grouping =
+        BatchGroupAlsoByWindow.buffering("GBK", StringUtf8Coder.of(), VarIntCoder.of(), GLOBAL);
+    List<WindowedValue<KV<String, Iterable<Integer>>>> output = new ArrayList<>();
+    assertThat(grouping.outputWatermarkHold(), is(BoundedWindow.TIMESTAMP_MAX_VALUE));
+
+    grouping.processElement(at("a", 1, 0, GlobalWindow.INSTANCE));
+    boolean early = grouping.finishAtEndOfInput(new Instant(5), output::add);
+
+    assertThat(early, is(false));
+    assertThat(output, empty());
+    assertThat(grouping.outputWatermarkHold(), is(BoundedWindow.TIMESTAMP_MIN_VALUE));
+    assertThat(grouping.finishAtEndOfInput(BoundedWindow.TIMESTAMP_MAX_VALUE, output::add), is(true));
+    assertThat(output, hasSize(1));
+    assertThat(grouping.outputWatermarkHold(), is(BoundedWindow.TIMESTAMP_MAX_VALUE));
   }
 }

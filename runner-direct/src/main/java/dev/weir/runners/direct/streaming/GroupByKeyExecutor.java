@@ -1,7 +1,5 @@
 package dev.weir.runners.direct.streaming;
 
-import static com.google.common.base.Preconditions.checkState;
-
 import dev.weir.runners.direct.execution.ElementChecks;
 import dev.weir.runtime.graph.CombinableGrouping;
 import dev.weir.runtime.graph.Step;
@@ -129,40 +127,32 @@ final class GroupByKeyExecutor<K, V, AccumT, OutputT> extends KeyedExecutor<K, V
     private final BatchGroupAlsoByWindow<K, V, AccumT, OutputT> grouping =
         new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), partitionSpec().contents(), spec.strategy());
     private final List<WindowedValue<?>> emitted = new ArrayList<>();
-    private boolean buffering;
-    private boolean endOfInput;
-    private boolean finished;
+    private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
     @Override
     public void advanceProcessingTime(Instant now) {}
 
     @Override
-    public void advanceInputWatermark(Instant watermark) {
-      endOfInput |= !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE);
+    public void advanceInputWatermark(Instant to) {
+      watermark = to.isAfter(watermark) ? to : watermark;
     }
 
     @Override
     public void process(List<WindowedValue<KV<K, V>>> elements) {
-      checkState(!finished, "Step '%s' received elements after its bounded input ended", spec.stepName());
       for (WindowedValue<KV<K, V>> element : elements) {
         grouping.processElement(element);
       }
-      buffering |= !elements.isEmpty();
     }
 
     /** Groups everything once the input has ended, after the elements of the same task. */
     @Override
     public void finishTask() {
-      if (endOfInput && !finished) {
-        finished = true;
-        buffering = false;
-        grouping.finish(emitted::add);
-      }
+      grouping.finishAtEndOfInput(watermark, emitted::add);
     }
 
     @Override
     public Instant outputWatermarkHold() {
-      return buffering ? BoundedWindow.TIMESTAMP_MIN_VALUE : BoundedWindow.TIMESTAMP_MAX_VALUE;
+      return grouping.outputWatermarkHold();
     }
 
     @Override

@@ -112,24 +112,18 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
    * One partition of a bounded input, grouped all at once by the core's
    * {@link BatchGroupAlsoByWindow} when the input watermark reaches the end of time (the panes of the
    * default trigger); until then it holds the output watermark at the beginning of time. Its
-   * snapshot is the grouping's; once everything was emitted, that of a grouping that holds nothing.
+   * snapshot is the grouping's.
    */
   private final class BatchPartition implements PartitionCore<K, V> {
-    private final BatchGroupAlsoByWindow<K, V, AccumT, OutputT> grouping = newGrouping();
+    private final BatchGroupAlsoByWindow<K, V, AccumT, OutputT> grouping = new BatchGroupAlsoByWindow<>(
+        spec.stepName(), spec.keyCoder(), partitionSpec().contents(), spec.strategy());
     private List<WindowedValue<?>> emitted = new ArrayList<>();
     private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
-    private boolean buffering;
-    private boolean finished;
 
     BatchPartition(byte[] snapshot) {
       if (snapshot != null) {
         grouping.restore(snapshot);
-        buffering = true;
       }
-    }
-
-    private BatchGroupAlsoByWindow<K, V, AccumT, OutputT> newGrouping() {
-      return new BatchGroupAlsoByWindow<>(spec.stepName(), spec.keyCoder(), partitionSpec().contents(), spec.strategy());
     }
 
     @Override
@@ -137,11 +131,9 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
     @Override
     public void process(List<WindowedValue<KV<K, V>>> elements) {
-      verify(!finished, "Step '%s' received elements after its bounded input ended", spec.stepName());
       for (WindowedValue<KV<K, V>> element : elements) {
         grouping.processElement(element);
       }
-      buffering |= !elements.isEmpty();
     }
 
     @Override
@@ -152,11 +144,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     /** Groups everything once the input has ended, after the elements of the same task. */
     @Override
     public void finishTask() {
-      if (!watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE) && !finished) {
-        finished = true;
-        buffering = false;
-        grouping.finish(emitted::add);
-      }
+      grouping.finishAtEndOfInput(watermark, emitted::add);
     }
 
     @Override
@@ -168,7 +156,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
     @Override
     public Instant outputWatermarkHold() {
-      return buffering ? BoundedWindow.TIMESTAMP_MIN_VALUE : BoundedWindow.TIMESTAMP_MAX_VALUE;
+      return grouping.outputWatermarkHold();
     }
 
     @Override
@@ -183,7 +171,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
 
     @Override
     public byte[] snapshot() {
-      return finished ? newGrouping().snapshot() : grouping.snapshot();
+      return grouping.snapshot();
     }
   }
 
