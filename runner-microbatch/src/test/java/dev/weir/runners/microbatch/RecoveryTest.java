@@ -161,6 +161,21 @@ class RecoveryTest {
   }
 
   @Test
+  void refusesToResumeABoundedSourceThatNowSplitsDifferentlyNamingTheSourceAndTheFix() {
+    String sink = UUID.randomUUID().toString();
+    FAIL_AT.set(4);
+    assertThrows(PipelineExecutionException.class, () -> totals(sink, "Fail").run());
+    FAIL_AT.set(-1);
+
+    // One element per key instead of six: the source now splits into fewer shares than were logged.
+    PipelineExecutionException failure =
+        assertThrows(PipelineExecutionException.class, () -> totals(sink, "Fail", 1).run());
+
+    assertThat(failure.getMessage(), containsString("shares of source 'Create.Values/Read(CreateSource)'"));
+    assertThat(failure.getMessage(), containsString("Fix: start over with a new --checkpointDir"));
+  }
+
+  @Test
   void aRunOverAFinishedCheckpointAddsNothing() throws IOException {
     String sink = UUID.randomUUID().toString();
     totals(sink, "Fail").run();
@@ -307,12 +322,16 @@ class RecoveryTest {
   }
 
   private Pipeline totals(String sink, String failName, String... flags) {
+    return totals(sink, failName, PER_KEY, flags);
+  }
+
+  private Pipeline totals(String sink, String failName, int perKey, String... flags) {
     List<String> args = new ArrayList<>(List.of("--runner=microbatch", "--checkpointDir=" + dir,
         "--maxRecordsPerBatch=3", "--parallelism=2", "--quietProgress=true"));
     args.addAll(List.of(flags));
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create());
     List<KV<String, Integer>> input = new ArrayList<>();
-    for (int i = 1; i <= PER_KEY; i++) {
+    for (int i = 1; i <= perKey; i++) {
       input.add(KV.of("a", i));
       input.add(KV.of("b", i));
     }
