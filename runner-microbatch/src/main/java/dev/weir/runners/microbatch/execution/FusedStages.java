@@ -43,7 +43,7 @@ public final class FusedStages {
 
   /**
    * A chain of {@code members}, ended in each task by the map side of {@code shuffleWriter} (a
-   * {@link ShuffleWriting} stage, the only reader of the last member's main output) if not null.
+   * {@link ShuffleWriting} stage, the only reader of one of the last member's outputs) if not null.
    */
   FusedStages(List<Stage> members, Stage shuffleWriter) {
     verify(!members.isEmpty(), "an empty chain");
