@@ -108,16 +108,31 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     return batch ? new BatchPartition(snapshot) : new GroupingPartition(snapshot);
   }
 
+  /** A partition's grouping, with the panes it emitted since they were last taken. */
+  private abstract class Emitting implements PartitionCore<K, V> {
+    private List<WindowedValue<?>> emitted = new ArrayList<>();
+
+    final void emit(WindowedValue<?> pane) {
+      emitted.add(pane);
+    }
+
+    @Override
+    public final Map<PCollection<?>, List<WindowedValue<?>>> takeOutputs() {
+      List<WindowedValue<?>> taken = emitted;
+      emitted = new ArrayList<>();
+      return taken.isEmpty() ? Map.of() : Map.of(output, taken);
+    }
+  }
+
   /**
    * One partition of a bounded input, grouped all at once by the core's
    * {@link BatchGroupAlsoByWindow} when the input watermark reaches the end of time (the panes of the
    * default trigger); until then it holds the output watermark at the beginning of time. Its
    * snapshot is the grouping's.
    */
-  private final class BatchPartition implements PartitionCore<K, V> {
+  private final class BatchPartition extends Emitting {
     private final BatchGroupAlsoByWindow<K, V, AccumT, OutputT> grouping = new BatchGroupAlsoByWindow<>(
         spec.stepName(), spec.keyCoder(), partitionSpec().contents(), spec.strategy());
-    private List<WindowedValue<?>> emitted = new ArrayList<>();
     private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
     BatchPartition(byte[] snapshot) {
@@ -144,14 +159,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     /** Groups everything once the input has ended, after the elements of the same task. */
     @Override
     public void finishTask() {
-      grouping.finishAtEndOfInput(watermark, emitted::add);
-    }
-
-    @Override
-    public Map<PCollection<?>, List<WindowedValue<?>>> takeOutputs() {
-      List<WindowedValue<?>> taken = emitted;
-      emitted = new ArrayList<>();
-      return taken.isEmpty() ? Map.of() : Map.of(output, taken);
+      grouping.finishAtEndOfInput(watermark, this::emit);
     }
 
     @Override
@@ -176,8 +184,7 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
   }
 
   /** One partition's grouping core, with the panes it emitted since they were last taken. */
-  private final class GroupingPartition implements PartitionCore<K, V> {
-    private List<WindowedValue<?>> emitted = new ArrayList<>();
+  private final class GroupingPartition extends Emitting {
     private final GroupAlsoByWindowCore<K, V, AccumT, OutputT> core;
     /**
      * Accumulators held back while the watermark stands still; null where state is checkpointed, the
@@ -191,8 +198,8 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     GroupingPartition(byte[] snapshot) {
       GroupAlsoByWindowSpec<K, V, AccumT, OutputT> own = partitionSpec();
       this.core = snapshot == null
-          ? new GroupAlsoByWindowCore<>(own, pane -> emitted.add(pane))
-          : GroupAlsoByWindowCore.restore(own, snapshot, pane -> emitted.add(pane));
+          ? new GroupAlsoByWindowCore<>(own, this::emit)
+          : GroupAlsoByWindowCore.restore(own, snapshot, this::emit);
       this.held = partial == null || context.options().getCheckpointDir() != null
           || !MapSideCombining.unendedWindowsWaitForTheWatermark(own.strategy()) ? null
           : new HeldAccumulators<>(own.keyCoder(), (PaneContents) own.contents());
@@ -242,13 +249,6 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
       if (watermark.isAfter(core.currentInputWatermark())) {
         core.advanceInputWatermark(watermark);
       }
-    }
-
-    @Override
-    public Map<PCollection<?>, List<WindowedValue<?>>> takeOutputs() {
-      List<WindowedValue<?>> taken = emitted;
-      emitted = new ArrayList<>();
-      return taken.isEmpty() ? Map.of() : Map.of(output, taken);
     }
 
     @Override
