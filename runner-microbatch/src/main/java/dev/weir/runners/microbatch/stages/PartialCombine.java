@@ -3,20 +3,18 @@ package dev.weir.runners.microbatch.stages;
 import dev.weir.runners.microbatch.execution.ShuffleWrite;
 import dev.weir.runtime.grouping.AccumulatorPaneContents;
 import dev.weir.runtime.grouping.GroupAlsoByWindowSpec;
+import dev.weir.runtime.grouping.KeyedAccumulators;
 import dev.weir.runtime.grouping.MapSideCombining;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.runtime.windowing.WindowExpiry;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.transforms.Combine.CombineFn;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
-import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.ToIntFunction;
 import org.joda.time.Instant;
@@ -24,8 +22,8 @@ import org.joda.time.Instant;
 /**
  * The map side of a lifted combine (Spark's map-side combine, Beam's partial combining): before
  * the shuffle, what each task produces of the batch's input is combined per key and window into
- * one accumulator of the CombineFn, on its worker, and only these accumulators go to the key
- * partitions, whose cores merge them ({@link AccumulatorPaneContents}).
+ * one accumulator of the CombineFn, on its worker (the core's {@link KeyedAccumulators}), and only
+ * these accumulators go to the key partitions, whose cores merge them ({@link AccumulatorPaneContents}).
  *
  * <p>This changes nothing the pipeline outputs only where the core would treat one accumulator
  * like the values it holds, so it is used only for a strategy that {@link #applies} to (the rule
@@ -40,12 +38,14 @@ import org.joda.time.Instant;
  * @param <AccumT> the accumulator type
  */
 final class PartialCombine<K, InputT, AccumT> {
+  private final String stepName;
   private final Coder<K> keyCoder;
   private final GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec;
   private final WindowExpiry expiry;
   private final ConcurrentLinkedQueue<CombineFn<InputT, AccumT, ?>> copies = new ConcurrentLinkedQueue<>();
 
   PartialCombine(GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec) {
+    this.stepName = spec.stepName();
     this.keyCoder = spec.keyCoder();
     this.spec = spec;
     this.expiry = new WindowExpiry(spec.strategy().getAllowedLateness());
@@ -69,16 +69,17 @@ final class PartialCombine<K, InputT, AccumT> {
   /** One task's combining map side, with its own copy of the CombineFn. */
   private final class CombiningWrite implements ShuffleWrite {
     private final CombineFn<InputT, AccumT, ?> fn;
+    private final KeyedAccumulators<K, InputT, AccumT> accumulators;
     private final ToIntFunction<Object> partitionOf;
     private final Instant actedWatermark;
     private final boolean mayExpire;
     private final List<List<WindowedValue<?>>> parts;
-    private final Map<Object, KeyPartials<K, AccumT>> byKey = new HashMap<>();
     private boolean released;
 
     CombiningWrite(CombineFn<InputT, AccumT, ?> fn, int partitions, ToIntFunction<Object> partitionOf,
         Instant actedWatermark) {
       this.fn = fn;
+      this.accumulators = new KeyedAccumulators<>(stepName, fn, keyCoder);
       this.partitionOf = partitionOf;
       this.actedWatermark = actedWatermark;
       this.mayExpire = actedWatermark.isAfter(BoundedWindow.TIMESTAMP_MIN_VALUE);
@@ -94,34 +95,33 @@ final class PartialCombine<K, InputT, AccumT> {
       WindowedValue<KV<K, InputT>> element = (WindowedValue<KV<K, InputT>>) untyped;
       K key = element.getValue().getKey();
       InputT value = element.getValue().getValue();
-      Object structuralKey = keyCoder.structuralValue(key);
-      KeyPartials<K, AccumT> partials = byKey.get(structuralKey);
-      if (partials == null) {
-        partials = new KeyPartials<>(key, partitionOf.applyAsInt(structuralKey));
-        byKey.put(structuralKey, partials);
+      if (!mayExpire || !anyExpired(element.getWindows())) {
+        accumulators.add(key, value, element.getWindows());
+        return;
       }
       for (BoundedWindow window : element.getWindows()) {
-        if (mayExpire && expiry.isExpired(window, actedWatermark)) {
-          AccumT own = fn.addInput(fn.createAccumulator(), value);
-          parts.get(partials.partition)
-              .add(WindowedValue.of(KV.of(key, own), element.getTimestamp(), window, element.getPane()));
-          continue;
+        if (expiry.isExpired(window, actedWatermark)) {
+          parts.get(partitionOf.applyAsInt(keyCoder.structuralValue(key))).add(WindowedValue.of(KV.of(key, accumulators.alone(value)),
+              element.getTimestamp(), window, element.getPane()));
+        } else {
+          accumulators.add(key, value, List.of(window));
         }
-        int slot = partials.slotOf(window, fn);
-        partials.accumulators[slot] = fn.addInput(partials.accumulators[slot], value);
       }
+    }
+
+    private boolean anyExpired(Collection<? extends BoundedWindow> windows) {
+      for (BoundedWindow window : windows) {
+        if (expiry.isExpired(window, actedWatermark)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
     public void finish() {
-      for (KeyPartials<K, AccumT> partials : byKey.values()) {
-        for (int i = 0; i < partials.size; i++) {
-          BoundedWindow window = partials.windows[i];
-          parts.get(partials.partition).add(WindowedValue.of(KV.of(partials.key, partials.accumulators[i]),
-              window.maxTimestamp(), window, PaneInfo.NO_FIRING));
-        }
-      }
-      byKey.clear();
+      accumulators.drain((key, structuralKey) -> partitionOf.applyAsInt(structuralKey),
+          (accumulator, partition) -> parts.get(partition).add(accumulator));
     }
 
     @Override
@@ -146,62 +146,5 @@ final class PartialCombine<K, InputT, AccumT> {
       return fn;
     }
     return ((AccumulatorPaneContents<InputT, AccumT, ?>) spec.withOwnContents().contents()).fn();
-  }
-
-  /**
-   * What one key combined so far in a slice: one accumulator per window, in the order the windows
-   * first came. A key meets few windows in a slice, and elements that follow each other are mostly
-   * in the latest ones, so windows are found by a scan from the latest; only many windows are hashed.
-   */
-  private static final class KeyPartials<K, AccumT> {
-    private static final int SCANNED = 16;
-    private final K key;
-    private final int partition;
-    private BoundedWindow[] windows = new BoundedWindow[4];
-    private AccumT[] accumulators = newArray(4);
-    private int size;
-    private Map<BoundedWindow, Integer> slots;
-
-    KeyPartials(K key, int partition) {
-      this.key = key;
-      this.partition = partition;
-    }
-
-    /** The slot of {@code window}, made with a new accumulator of {@code fn} if the key had none there. */
-    int slotOf(BoundedWindow window, CombineFn<?, AccumT, ?> fn) {
-      if (slots == null) {
-        for (int i = size - 1; i >= 0; i--) {
-          if (windows[i].equals(window)) {
-            return i;
-          }
-        }
-      } else {
-        Integer found = slots.get(window);
-        if (found != null) {
-          return found;
-        }
-      }
-      if (size == windows.length) {
-        windows = Arrays.copyOf(windows, size * 2);
-        accumulators = Arrays.copyOf(accumulators, size * 2);
-      }
-      windows[size] = window;
-      accumulators[size] = fn.createAccumulator();
-      if (slots == null && size >= SCANNED) {
-        slots = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-          slots.put(windows[i], i);
-        }
-      }
-      if (slots != null) {
-        slots.put(window, size);
-      }
-      return size++;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <AccumT> AccumT[] newArray(int length) {
-      return (AccumT[]) new Object[length];
-    }
   }
 }

@@ -1,0 +1,175 @@
+package dev.weir.runtime.grouping;
+
+import dev.weir.runtime.dofn.UserCodeException;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.Coder;
+import dev.weir.sdk.transforms.Combine.CombineFn;
+import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.values.KV;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToIntBiFunction;
+
+/**
+ * The accumulators of a map-side combine ({@link MapSideCombining}), as both streaming runners keep
+ * them before their exchange: per key (compared by {@link Coder#structuralValue}) one accumulator of
+ * the CombineFn per window, values added one by one; {@link #drain} hands each out as
+ * {@code KV<key, accumulator>} in its window, at the window's max timestamp (the END_OF_WINDOW rule
+ * map-side combining requires) and {@link PaneInfo#NO_FIRING}, with the route (key partition or
+ * subtask) that the drain's route function gave the key once, and forgets it. The grouping merges such
+ * accumulators ({@link PaneContents#mergingAccumulators}).
+ *
+ * <p>Not thread-safe: owned by one producing thread, with its own copy of the CombineFn. A key that
+ * had no value between two drains is forgotten at the second; the others keep their entries (and
+ * routes). A failure of the CombineFn is rethrown as a {@link UserCodeException} naming the step.
+ *
+ * @param <K> the key type
+ * @param <InputT> the value type
+ * @param <AccumT> the accumulator type
+ */
+public final class KeyedAccumulators<K, InputT, AccumT> {
+  private final String stepName;
+  private final CombineFn<InputT, AccumT, ?> fn;
+  private final Coder<K> keyCoder;
+  /** The entries of the keys seen since the drain before the last one, by structural key. */
+  private final Map<Object, KeyPartials<K, AccumT>> keys = new HashMap<>();
+  /** The keys with accumulators, in the order of their first value since the last drain. */
+  private List<KeyPartials<K, AccumT>> order = new ArrayList<>();
+  private int size;
+
+  /** Accumulators of {@code fn} for the grouping step {@code stepName}, keys compared through {@code keyCoder}. */
+  public KeyedAccumulators(String stepName, CombineFn<InputT, AccumT, ?> fn, Coder<K> keyCoder) {
+    this.stepName = stepName;
+    this.fn = fn;
+    this.keyCoder = keyCoder;
+  }
+
+  /** Adds {@code value} to {@code key}'s accumulator in each of {@code windows}. */
+  public void add(K key, InputT value, Collection<? extends BoundedWindow> windows) {
+    Object structuralKey = keyCoder.structuralValue(key);
+    KeyPartials<K, AccumT> partials = keys.get(structuralKey);
+    if (partials == null) {
+      partials = new KeyPartials<>(key, structuralKey);
+      keys.put(structuralKey, partials);
+      order.add(partials);
+    } else if (partials.size == 0) {
+      order.add(partials);
+    }
+    try {
+      for (BoundedWindow window : windows) {
+        int slot = partials.indexOf(window);
+        if (slot < 0) {
+          slot = partials.add(window, fn.createAccumulator());
+          size++;
+        }
+        partials.accumulators[slot] = fn.addInput(partials.accumulators[slot], value);
+      }
+    } catch (RuntimeException e) {
+      throw new UserCodeException(stepName, e);
+    }
+  }
+
+  /**
+   * {@code value} alone in an accumulator of its own, for a window the caller does not combine
+   * into (one already expired for the grouping, whose core must drop and count each value).
+   */
+  public AccumT alone(InputT value) {
+    try {
+      return fn.addInput(fn.createAccumulator(), value);
+    } catch (RuntimeException e) {
+      throw new UserCodeException(stepName, e);
+    }
+  }
+
+  /** How many accumulators are held. */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * Hands every accumulator, with its key's route, to {@code output} (keys in the order of their
+   * first value since the last drain), and forgets them. {@code routeOfKey} gives a key (and its
+   * structural value) its route, asked once while the key stays known: pass the same function at
+   * every drain.
+   */
+  public void drain(ToIntBiFunction<K, Object> routeOfKey, ObjIntConsumer<WindowedValue<KV<K, AccumT>>> output) {
+    if (size == 0) {
+      return;
+    }
+    if (keys.size() > order.size()) {
+      keys.values().removeIf(partials -> partials.size == 0);
+    }
+    List<KeyPartials<K, AccumT>> draining = order;
+    order = new ArrayList<>(draining.size());
+    size = 0;
+    for (KeyPartials<K, AccumT> partials : draining) {
+      if (partials.route < 0) {
+        partials.route = routeOfKey.applyAsInt(partials.key, partials.structuralKey);
+      }
+      for (int i = 0; i < partials.size; i++) {
+        BoundedWindow window = partials.windows[i];
+        output.accept(WindowedValue.of(KV.of(partials.key, partials.accumulators[i]), window.maxTimestamp(), window,
+            PaneInfo.NO_FIRING), partials.route);
+        partials.windows[i] = null;
+        partials.accumulators[i] = null;
+      }
+      partials.size = 0;
+    }
+  }
+
+  /**
+   * One key's accumulators, one per window, in the order their windows first came. Windows are
+   * found by a scan of their hashes, held here, rather than a hash lookup per window: a key meets
+   * few windows between drains, and an element's windows are fresh objects whose comparison with
+   * stored ones costs a memory access each, which the hashes spare for all but a likely match.
+   */
+  private static final class KeyPartials<K, AccumT> {
+    private final K key;
+    private final Object structuralKey;
+    /** The key's route, or -1 until a drain asked. */
+    private int route = -1;
+    private BoundedWindow[] windows = new BoundedWindow[4];
+    private AccumT[] accumulators = newArray(4);
+    private int[] hashes = new int[4];
+    private int size;
+
+    KeyPartials(K key, Object structuralKey) {
+      this.key = key;
+      this.structuralKey = structuralKey;
+    }
+
+    int indexOf(BoundedWindow window) {
+      int hash = window.hashCode();
+      // From the latest: a key's consecutive values mostly fall in its latest windows.
+      for (int i = size - 1; i >= 0; i--) {
+        if (hashes[i] == hash && windows[i].equals(window)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    int add(BoundedWindow window, AccumT accumulator) {
+      if (size == windows.length) {
+        windows = Arrays.copyOf(windows, size * 2);
+        accumulators = Arrays.copyOf(accumulators, size * 2);
+        hashes = Arrays.copyOf(hashes, size * 2);
+      }
+      windows[size] = window;
+      accumulators[size] = accumulator;
+      hashes[size] = window.hashCode();
+      return size++;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <AccumT> AccumT[] newArray(int length) {
+      return (AccumT[]) new Object[length];
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.weir.runtime.grouping;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weir.runtime.dofn.UserCodeException;
+import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.transforms.Sum;
+import dev.weir.sdk.transforms.windowing.IntervalWindow;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.values.KV;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class KeyedAccumulatorsTest {
+  private static final IntervalWindow FIRST = new IntervalWindow(new Instant(0), new Instant(10));
+  private static final IntervalWindow SECOND = new IntervalWindow(new Instant(10), new Instant(20));
+
+  private final KeyedAccumulators<String, Integer, int[]> accumulators =
+      new KeyedAccumulators<>("Sum", Sum.ofIntegers(), StringUtf8Coder.of());
+  private final Map<String, Integer> routesAsked = new TreeMap<>();
+
+  private List<String> drain() {
+    List<String> drained = new ArrayList<>();
+    accumulators.drain((key, structuralKey) -> {
+      routesAsked.merge(key, 1, Integer::sum);
+      return key.equals("a") ? 0 : 1;
+    }, (accumulator, route) -> drained.add(describe(accumulator, route)));
+    return drained;
+  }
+
+  private static String describe(WindowedValue<KV<String, int[]>> accumulator, int route) {
+    IntervalWindow window = (IntervalWindow) accumulator.getWindows().iterator().next();
+    assertThat(accumulator.getTimestamp(), is(window.maxTimestamp()));
+    assertThat(accumulator.getPane(), is(PaneInfo.NO_FIRING));
+    return accumulator.getValue().getKey() + "@" + window.start().getMillis() + "=" + accumulator.getValue().getValue()[0]
+        + " to " + route;
+  }
+
+  @Test
+  void combinesTheValuesOfEachKeyAndWindowIntoOneAccumulator() {
+    accumulators.add("a", 1, List.of(FIRST));
+    accumulators.add("b", 2, List.of(FIRST));
+    accumulators.add("a", 3, List.of(FIRST, SECOND));
+
+    assertThat(accumulators.size(), is(3));
+    assertThat(drain(), containsInAnyOrder("a@0=4 to 0", "a@10=3 to 0", "b@0=2 to 1"));
+    assertThat(accumulators.size(), is(0));
+  }
+
+  @Test
+  void asksTheRouteOfAKeyOnceWhileItStaysKnown() {
+    accumulators.add("a", 1, List.of(FIRST));
+    drain();
+    accumulators.add("a", 2, List.of(FIRST));
+
+    assertThat(drain(), contains("a@0=2 to 0"));
+    assertThat(routesAsked, is(Map.of("a", 1)));
+  }
+
+  @Test
+  void forgetsAKeyThatHadNoValueBetweenTwoDrains() {
+    accumulators.add("a", 1, List.of(FIRST));
+    accumulators.add("b", 1, List.of(FIRST));
+    drain();
+    accumulators.add("b", 1, List.of(FIRST));
+    drain();
+    accumulators.add("a", 1, List.of(FIRST));
+
+    assertThat(drain(), contains("a@0=1 to 0"));
+    assertThat(routesAsked, is(Map.of("a", 2, "b", 1)));
+  }
+
+  @Test
+  void drainsNothingWhenItHoldsNothing() {
+    assertThat(drain(), empty());
+  }
+
+  @Test
+  void aFailureOfTheCombineFnNamesTheStep() {
+    KeyedAccumulators<String, Integer, int[]> failing = new KeyedAccumulators<>("Sum", Sum.ofIntegers(),
+        StringUtf8Coder.of());
+
+    UserCodeException e = assertThrows(UserCodeException.class, () -> failing.add("a", null, List.of(FIRST)));
+
+    assertThat(e.getStepName(), is("Sum"));
+    assertThat(e.getCause(), instanceOf(NullPointerException.class));
+    assertThat(e.getMessage(), containsString("Sum"));
+  }
+}
