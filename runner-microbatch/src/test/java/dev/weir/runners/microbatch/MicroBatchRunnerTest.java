@@ -6,11 +6,14 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weir.sdk.Pipeline;
+import dev.weir.sdk.Pipeline.PipelineExecutionException;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.io.GenerateSequence;
 import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.options.PipelineOptionsFactory;
+import dev.weir.sdk.transforms.Combine;
 import dev.weir.sdk.transforms.MapElements;
+import dev.weir.sdk.transforms.WithKeys;
 import dev.weir.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -62,5 +65,37 @@ class MicroBatchRunnerTest {
     assertThat(result.waitUntilFinish(), is(PipelineResult.State.CANCELLED));
     assertThat(Thread.getAllStackTraces().keySet().stream()
         .anyMatch(t -> t.getName().startsWith("weir-microbatch-worker") && t.isAlive()), is(false));
+  }
+
+  /** Sums, but cannot take 13. */
+  static final class NoThirteenFn extends Combine.BinaryCombineLongFn {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public long apply(long left, long right) {
+      if (right == 13) {
+        throw new IllegalArgumentException("cannot take 13");
+      }
+      return left + right;
+    }
+
+    @Override
+    public long identity() {
+      return 0;
+    }
+  }
+
+  @Test
+  void aFailureOfTheCombineFnInTheMapSideCombineNamesTheGrouping() {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=microbatch", "--quietProgress=true",
+        "--parallelism=2").create());
+    p.apply(GenerateSequence.from(0).to(100))
+        .apply(WithKeys.of((Long x) -> x % 2).withKeyType(TypeDescriptors.longs()))
+        .apply("Sum", Combine.perKey(new NoThirteenFn()));
+
+    PipelineExecutionException e = assertThrows(PipelineExecutionException.class, p::run);
+
+    assertThat(e.getMessage(), containsString("Transform 'Sum/GroupByKey' failed"));
+    assertThat(e.getCause().getMessage(), is("cannot take 13"));
   }
 }
