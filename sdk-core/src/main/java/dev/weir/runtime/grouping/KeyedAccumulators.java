@@ -34,9 +34,13 @@ import java.util.function.ToIntBiFunction;
  * @param <AccumT> the accumulator type
  */
 public final class KeyedAccumulators<K, InputT, AccumT> {
+  /** Stands for a key not in {@link #keys}: it has no accumulators and is never given any. */
+  private static final KeyPartials<?, ?> ABSENT = new KeyPartials<>(null, null);
+
   private final String stepName;
   private final CombineFn<InputT, AccumT, ?> fn;
   private final Coder<K> keyCoder;
+  private final boolean keysAreStructural;
   /** The entries of the keys seen since the drain before the last one, by structural key. */
   private final Map<Object, KeyPartials<K, AccumT>> keys = new HashMap<>();
   /** The keys with accumulators, in the order of their first value since the last drain. */
@@ -48,18 +52,21 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     this.stepName = stepName;
     this.fn = fn;
     this.keyCoder = keyCoder;
+    this.keysAreStructural = keyCoder.consistentWithEquals();
   }
 
   /** Adds {@code value} to {@code key}'s accumulator in each of {@code windows}. */
   public void add(K key, InputT value, Collection<? extends BoundedWindow> windows) {
-    Object structuralKey = keyCoder.structuralValue(key);
-    KeyPartials<K, AccumT> partials = keys.get(structuralKey);
-    if (partials == null) {
-      partials = new KeyPartials<>(key, structuralKey);
-      keys.put(structuralKey, partials);
-      order.add(partials);
-    } else if (partials.size == 0) {
-      order.add(partials);
+    // Keys of a coder consistent with equals are their own structural values (null included, which
+    // the map allows); asking the coder would be a virtual call per value whose receiver differs
+    // between groupings, which makes the JIT compile this method again for each new coder it meets.
+    Object structuralKey = keysAreStructural ? key : keyCoder.structuralValue(key);
+    KeyPartials<K, AccumT> partials = keys.getOrDefault(structuralKey, absent());
+    // One test for a new key and for a known one without accumulators: a branch the JIT has seen
+    // taken from the first values on, where a separate test for the second case would be taken
+    // only after the first drain and throw the compiled code away then.
+    if (partials.size == 0) {
+      partials = track(key, structuralKey, partials);
     }
     try {
       for (BoundedWindow window : windows) {
@@ -73,6 +80,17 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     } catch (RuntimeException e) {
       throw new UserCodeException(stepName, e);
     }
+  }
+
+  /** {@code known}, or a new entry for {@code key} if {@link #absent}, listed in the order of the next drain. */
+  private KeyPartials<K, AccumT> track(K key, Object structuralKey, KeyPartials<K, AccumT> known) {
+    KeyPartials<K, AccumT> partials = known;
+    if (partials == ABSENT) {
+      partials = new KeyPartials<>(key, structuralKey);
+      keys.put(structuralKey, partials);
+    }
+    order.add(partials);
+    return partials;
   }
 
   /**
@@ -123,6 +141,11 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     }
   }
 
+  @SuppressWarnings("unchecked")
+  private static <K, AccumT> KeyPartials<K, AccumT> absent() {
+    return (KeyPartials<K, AccumT>) ABSENT;
+  }
+
   /**
    * One key's accumulators, one per window, in the order their windows first came. Windows are
    * found by a scan of their hashes, held here, rather than a hash lookup per window: a key meets
@@ -134,9 +157,11 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     private final Object structuralKey;
     /** The key's route, or -1 until a drain asked. */
     private int route = -1;
-    private BoundedWindow[] windows = new BoundedWindow[4];
-    private AccumT[] accumulators = newArray(4);
-    private int[] hashes = new int[4];
+    // Empty until the first window, so that every key's first window grows them: the JIT then
+    // knows the growing path from the start instead of compiling it in when a key first needs it.
+    private BoundedWindow[] windows = new BoundedWindow[0];
+    private AccumT[] accumulators = newArray(0);
+    private int[] hashes = new int[0];
     private int size;
 
     KeyPartials(K key, Object structuralKey) {
@@ -157,9 +182,10 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
 
     int add(BoundedWindow window, AccumT accumulator) {
       if (size == windows.length) {
-        windows = Arrays.copyOf(windows, size * 2);
-        accumulators = Arrays.copyOf(accumulators, size * 2);
-        hashes = Arrays.copyOf(hashes, size * 2);
+        int length = Math.max(4, size * 2);
+        windows = Arrays.copyOf(windows, length);
+        accumulators = Arrays.copyOf(accumulators, length);
+        hashes = Arrays.copyOf(hashes, length);
       }
       windows[size] = window;
       accumulators[size] = accumulator;

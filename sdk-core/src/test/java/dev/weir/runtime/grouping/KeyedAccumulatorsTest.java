@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weir.runtime.dofn.UserCodeException;
 import dev.weir.runtime.values.WindowedValue;
+import dev.weir.sdk.coders.ByteArrayCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
+import dev.weir.sdk.coders.VoidCoder;
 import dev.weir.sdk.transforms.Sum;
 import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
@@ -80,6 +82,40 @@ class KeyedAccumulatorsTest {
 
     assertThat(drain(), contains("a@0=1 to 0"));
     assertThat(routesAsked, is(Map.of("a", 2, "b", 1)));
+  }
+
+  @Test
+  void keepsOneAccumulatorPerWindowForAKeyInManyWindows() {
+    for (int start = 0; start < 100; start += 10) {
+      accumulators.add("a", 1, List.of(new IntervalWindow(new Instant(start), new Instant(start + 10))));
+      accumulators.add("a", 1, List.of(new IntervalWindow(new Instant(start), new Instant(start + 10))));
+    }
+
+    assertThat(accumulators.size(), is(10));
+    assertThat(drain(), contains("a@0=2 to 0", "a@10=2 to 0", "a@20=2 to 0", "a@30=2 to 0", "a@40=2 to 0",
+        "a@50=2 to 0", "a@60=2 to 0", "a@70=2 to 0", "a@80=2 to 0", "a@90=2 to 0"));
+  }
+
+  @Test
+  void comparesKeysOfACoderInconsistentWithEqualsByTheirEncoding() {
+    KeyedAccumulators<byte[], Integer, int[]> byBytes =
+        new KeyedAccumulators<>("Sum", Sum.ofIntegers(), ByteArrayCoder.of());
+    byBytes.add(new byte[] {1, 2}, 1, List.of(FIRST));
+    byBytes.add(new byte[] {1, 2}, 2, List.of(FIRST));
+
+    assertThat(byBytes.size(), is(1));
+  }
+
+  @Test
+  void takesNullKeysOfAConsistentCoderAsOneKey() {
+    KeyedAccumulators<Void, Integer, int[]> global = new KeyedAccumulators<>("Sum", Sum.ofIntegers(), VoidCoder.of());
+    global.add(null, 1, List.of(FIRST));
+    global.add(null, 2, List.of(FIRST));
+    List<Integer> sums = new ArrayList<>();
+
+    global.drain((key, structuralKey) -> 0, (accumulator, route) -> sums.add(accumulator.getValue().getValue()[0]));
+
+    assertThat(sums, contains(3));
   }
 
   @Test
