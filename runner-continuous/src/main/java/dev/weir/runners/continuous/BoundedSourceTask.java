@@ -4,6 +4,7 @@ import dev.weir.runners.continuous.JobPlan.Stage;
 import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.io.BoundedSource;
 import dev.weir.sdk.io.BoundedSource.BoundedReader;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ final class BoundedSourceTask extends Subtask {
   private static final int RECORDS_PER_BUNDLE = 256;
 
   private final List<? extends BoundedSource<?>> parts;
+  /** Whether the reader of the part being read is on a record that was not pushed yet. */
+  private boolean readerHasRecord;
 
   BoundedSourceTask(Job job, Stage stage, int subtask, List<? extends BoundedSource<?>> parts) {
     super(job, stage, subtask);
@@ -59,31 +62,52 @@ final class BoundedSourceTask extends Subtask {
   private void read(int index, Receiver output, long skip) throws Exception {
     try (BoundedReader<?> reader = parts.get(index).createReader(job.options())) {
       long count = 0;
-      long uncounted = 0;
-      for (boolean available = reader.start(); available; available = reader.advance()) {
-        checkRunning();
-        if (count < skip) {
-          count++;
-          continue;
-        }
-        output.accept(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
+      boolean available = reader.start();
+      for (; available && count < skip; available = reader.advance()) {
         count++;
-        uncounted++;
-        long barrier = barrierDue();
-        if (barrier != 0) {
-          long position = count;
-          takeCheckpoint(barrier, () -> StateSections.running().addLong(index).addLong(position).build(), null);
-        }
-        if (count % RECORDS_PER_BUNDLE == 0) {
-          // Counted per bundle: an atomic increment per record is a cost the progress report does not need.
-          stats.recordsIn.addAndGet(uncounted);
-          uncounted = 0;
-          chain.finishBundles();
-          chain.shipIfDue(System.nanoTime());
-        }
       }
-      stats.recordsIn.addAndGet(uncounted);
+      readerHasRecord = available;
+      while (readerHasRecord) {
+        long pushed = pushBundle(reader, output);
+        count += pushed;
+        endBundle(index, count, pushed);
+      }
     }
+  }
+
+  /**
+   * Pushes the reader's current record and those after it through the chain, a bundle's worth at
+   * most, and returns how many; leaves {@link #readerHasRecord} saying whether the reader is on a
+   * record not pushed yet.
+   */
+  private long pushBundle(BoundedReader<?> reader, Receiver output) throws IOException {
+    // A method of its own, so that the JIT compiles this loop, with the chain inlined into it,
+    // apart from the rare paths between bundles (cancellation, barriers): a path first taken at the
+    // first checkpoint would otherwise throw away and compile again the code of the whole chain.
+    long pushed = 0;
+    boolean available = true;
+    while (available && pushed < RECORDS_PER_BUNDLE) {
+      output.accept(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
+      pushed++;
+      available = reader.advance();
+    }
+    readerHasRecord = available;
+    return pushed;
+  }
+
+  /**
+   * Ends a bundle of {@code records} records that leaves part {@code index} at position {@code count}:
+   * counts them, stops if the job stopped, takes a due checkpoint and ships what is due.
+   */
+  private void endBundle(int index, long count, long records) {
+    // Counted per bundle: an atomic increment per record is a cost the progress report does not need.
+    stats.recordsIn.addAndGet(records);
+    checkRunning();
     chain.finishBundles();
+    long barrier = barrierDue();
+    if (barrier != 0) {
+      takeCheckpoint(barrier, () -> StateSections.running().addLong(index).addLong(count).build(), null);
+    }
+    chain.shipIfDue(System.nanoTime());
   }
 }
