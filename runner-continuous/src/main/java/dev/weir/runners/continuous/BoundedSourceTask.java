@@ -12,7 +12,8 @@ import java.util.List;
  * each record through the chain as it is read. Its watermark stays at the beginning of time until
  * every part is read, then the subtask ends its output (the end of time, then the end).
  *
- * <p>Checkpoints: when a barrier is due, the subtask's position (which part, how many of its
+ * <p>Checkpoints: a barrier that became due is injected at the end of the bundle being read (every
+ * {@link #RECORDS_PER_BUNDLE} records at most); the subtask's position (which part, how many of its
  * records were read) is its state; a restored subtask skips what was read before.
  *
  * <p>The job counts the subtask as busy while it runs, so that a TestStream plays its events only
