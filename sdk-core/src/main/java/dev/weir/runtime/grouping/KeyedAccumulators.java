@@ -57,10 +57,10 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
 
   /** Adds {@code value} to {@code key}'s accumulator in each of {@code windows}. */
   public void add(K key, InputT value, Collection<? extends BoundedWindow> windows) {
-    // Keys of a coder consistent with equals are their own structural values (null included, which
-    // the map allows); asking the coder would be a virtual call per value whose receiver differs
-    // between groupings, which makes the JIT compile this method again for each new coder it meets.
-    Object structuralKey = keysAreStructural ? key : keyCoder.structuralValue(key);
+    // Keys of a coder consistent with equals are their own structural values; asking the coder
+    // would be a virtual call per value whose receiver differs between groupings, which makes the
+    // JIT compile this method again for each new coder it meets. (A null key's is the coder's.)
+    Object structuralKey = keysAreStructural && key != null ? key : keyCoder.structuralValue(key);
     KeyPartials<K, AccumT> partials = keys.getOrDefault(structuralKey, absent());
     // One test for a new key and for a known one without accumulators: a branch the JIT has seen
     // taken from the first values on, where a separate test for the second case would be taken

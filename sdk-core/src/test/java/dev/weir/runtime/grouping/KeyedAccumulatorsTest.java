@@ -107,15 +107,20 @@ class KeyedAccumulatorsTest {
   }
 
   @Test
-  void takesNullKeysOfAConsistentCoderAsOneKey() {
+  void takesNullKeysAsOneKeyRoutedByTheCodersStructuralValue() {
     KeyedAccumulators<Void, Integer, int[]> global = new KeyedAccumulators<>("Sum", Sum.ofIntegers(), VoidCoder.of());
     global.add(null, 1, List.of(FIRST));
     global.add(null, 2, List.of(FIRST));
+    List<Object> structuralKeys = new ArrayList<>();
     List<Integer> sums = new ArrayList<>();
 
-    global.drain((key, structuralKey) -> 0, (accumulator, route) -> sums.add(accumulator.getValue().getValue()[0]));
+    global.drain((key, structuralKey) -> {
+      structuralKeys.add(structuralKey);
+      return 0;
+    }, (accumulator, route) -> sums.add(accumulator.getValue().getValue()[0]));
 
     assertThat(sums, contains(3));
+    assertThat(structuralKeys, contains(VoidCoder.of().structuralValue(null)));
   }
 
   @Test
