@@ -41,6 +41,8 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
   private final CombineFn<InputT, AccumT, ?> fn;
   private final Coder<K> keyCoder;
   private final boolean keysAreStructural;
+  /** The structural value of the null key, once it came. */
+  private Object structuralNullKey;
   /** The entries of the keys seen since the drain before the last one, by structural key. */
   private final Map<Object, KeyPartials<K, AccumT>> keys = new HashMap<>();
   /** The keys with accumulators, in the order of their first value since the last drain. */
@@ -59,8 +61,10 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
   public void add(K key, InputT value, Collection<? extends BoundedWindow> windows) {
     // Keys of a coder consistent with equals are their own structural values; asking the coder
     // would be a virtual call per value whose receiver differs between groupings, which makes the
-    // JIT compile this method again for each new coder it meets. (A null key's is the coder's.)
-    Object structuralKey = keysAreStructural && key != null ? key : keyCoder.structuralValue(key);
+    // JIT compile this method again for each new coder it meets. The null key (Combine.globally's)
+    // would be encoded per value: its structural value is asked once.
+    Object structuralKey = key == null ? structuralNullKey()
+        : keysAreStructural ? key : keyCoder.structuralValue(key);
     KeyPartials<K, AccumT> partials = keys.getOrDefault(structuralKey, absent());
     // One test for a new key and for a known one without accumulators: a branch the JIT has seen
     // taken from the first values on, where a separate test for the second case would be taken
@@ -80,6 +84,13 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     } catch (RuntimeException e) {
       throw new UserCodeException(stepName, e);
     }
+  }
+
+  private Object structuralNullKey() {
+    if (structuralNullKey == null) {
+      structuralNullKey = keyCoder.structuralValue(null);
+    }
+    return structuralNullKey;
   }
 
   /** {@code known}, or a new entry for {@code key} if {@link #absent}, listed in the order of the next drain. */
