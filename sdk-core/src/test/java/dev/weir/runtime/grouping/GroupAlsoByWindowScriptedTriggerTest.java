@@ -18,6 +18,8 @@ import dev.weir.sdk.transforms.windowing.TimestampCombiner;
 import dev.weir.sdk.transforms.windowing.Window.ClosingBehavior;
 import dev.weir.sdk.values.WindowingStrategy;
 import dev.weir.sdk.values.WindowingStrategy.AccumulationMode;
+import java.util.ArrayList;
+import java.util.List;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,26 @@ class GroupAlsoByWindowScriptedTriggerTest {
         Pane.of("k", W0, 1, pane(true, false, Timing.EARLY, 0, -1), 3),
         Pane.of("k", W0, 3, pane(false, true, Timing.EARLY, 1, -1), 6)));
     assertEquals(1, t.core().droppedDueToClosedWindow());
+  }
+
+  @Test
+  void combiningPanesOfATriggerFiringOnEveryElementAccumulatePerWindow() {
+    // Beam's scenario also hands the CombineFn a context with options and side inputs, which Weir's
+    // CombineFn does not have; the panes are the same without them.
+    GroupAlsoByWindowTester<String, Integer> t = GroupAlsoByWindowTester.summing(StringUtf8Coder.of(),
+        WindowingStrategy.of(FixedWindows.of(Duration.millis(2))).withMode(AccumulationMode.ACCUMULATING_FIRED_PANES),
+        trigger.firing(true));
+    for (int i = 0; i < 8; i++) {
+      add(t, i);
+    }
+
+    List<Pane<String, Integer>> expected = new ArrayList<>();
+    for (int start = 0; start < 8; start += 2) {
+      IntervalWindow window = new IntervalWindow(new Instant(start), new Instant(start + 2));
+      expected.add(Pane.of("k", window, start + 1, pane(true, false, Timing.EARLY, 0, -1), start));
+      expected.add(Pane.of("k", window, start + 1, pane(false, false, Timing.EARLY, 1, -1), start + start + 1));
+    }
+    assertEquals(expected, t.extractPanes());
   }
 
   @Test
