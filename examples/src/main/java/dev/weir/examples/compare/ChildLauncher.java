@@ -3,19 +3,19 @@ package dev.weir.examples.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.base.Joiner;
 import dev.weir.examples.compare.Compare.CompareOptions;
+import dev.weir.sdk.testing.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts each run of a comparison as a {@link ChildRun} in a new JVM with this JVM's classpath,
- * waits for it, and reads its result. The child's output goes to {@code run-N.log} beside its
+ * Starts each run of a comparison as a {@link ChildRun} in a new JVM with this JVM's classpath
+ * (the command line of {@link ChildJvm}), waits for it, and reads its result. The child's output goes to {@code run-N.log} beside its
  * {@code run-N.json}; a child that fails, hangs past its time limit (then it is killed) or writes
  * no result gives a failed {@link RunResult} that quotes the end of its log. Used by one thread.
  */
@@ -70,19 +70,17 @@ final class ChildLauncher {
   }
 
   private List<String> command(RunPlan plan, Path result) {
-    List<String> command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + options.getHeap(),
-        "-cp", System.getProperty("java.class.path"),
-        ChildRun.class.getName(),
+    List<String> args = new ArrayList<>(List.of(
         "--resultFile=" + result,
         "--pipeline=" + plan.pipeline(),
         "--n=" + options.getN(),
         "--rate=" + options.getRate(),
         "--seconds=" + options.getSeconds(),
         "--runner=" + plan.runner()));
-    command.addAll(plan.flags());
-    return command;
+    args.addAll(plan.flags());
+    // The same command line as the testing API's child JVMs; the output goes to a log file here,
+    // where a test keeps it in memory.
+    return ChildJvm.of(ChildRun.class).withJvmFlags("-Xmx" + options.getHeap()).withArgs(args).command();
   }
 
   private static String tail(Path log) {

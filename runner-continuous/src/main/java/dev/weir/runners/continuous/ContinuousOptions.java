@@ -9,6 +9,10 @@ import dev.weir.sdk.options.PipelineOptions;
  * The options of the {@link ContinuousRunner}, registered for flag parsing and {@code --help} by
  * {@link ContinuousRegistrar.Options}. runner-continuous/README.md explains each in terms of the
  * runner's threads and channels.
+ *
+ * <p>Each option's documentation is its {@link Description}, which {@code --help} prints: a getter
+ * returns the flag's value, else the {@link Default} (unset options without one are null); setters
+ * are for pipelines that set options in code. Values are shared by every {@link #as} view.
  */
 public interface ContinuousOptions extends PipelineOptions {
 

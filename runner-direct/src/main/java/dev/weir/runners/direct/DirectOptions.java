@@ -12,6 +12,10 @@ import dev.weir.sdk.options.PipelineOptions;
  * <p>The checks {@code --enforceImmutability} and {@code --enforceEncodability} are off by default
  * here, unlike Beam's DirectRunner, and on under {@code TestPipeline}; runner-direct/README.md
  * says why.
+ *
+ * <p>Each option's documentation is its {@link Description}, which {@code --help} prints: a getter
+ * returns the flag's value, else the {@link Default} (unset options without one are null); setters
+ * are for pipelines that set options in code. Values are shared by every {@link #as} view.
  */
 public interface DirectOptions extends PipelineOptions {
 
