@@ -43,7 +43,7 @@ final class ScriptedTriggerStateMachine implements TriggerStateMachine {
     return this;
   }
 
-  /** Every unfinished window wants to be asked again at each of these processing times. */
+  /** Every unfinished window wants to be asked again at each of these processing times (ascending). */
   ScriptedTriggerStateMachine askedAgainAt(long... times) {
     for (long time : times) {
       deadlines.add(new Instant(time));
