@@ -60,19 +60,26 @@ public final class PaneInfo {
 
   /**
    * A pane with explicit indices. {@code nonSpeculativeIndex} is -1 for EARLY panes, else the
-   * count of ON_TIME and LATE panes before this one.
+   * count of ON_TIME and LATE panes before this one. For a first pane the indices are implied, as in
+   * Beam: whatever is passed, it has index 0 and non-speculative index -1 if EARLY, else 0.
    */
   public static PaneInfo createPane(
       boolean isFirst, boolean isLast, Timing timing, long index, long nonSpeculativeIndex) {
-    checkArgument(index >= 0, "pane index must be non-negative, got %s", index);
-    checkArgument(isFirst == (index == 0), "a pane is first exactly when its index is 0 (index %s)", index);
-    if (isFirst && isLast && timing == Timing.UNKNOWN) {
+    if (isFirst) {
+      return first(isLast, timing);
+    }
+    checkArgument(index > 0, "a pane that is not the first has an index of at least 1, got %s", index);
+    return new PaneInfo(false, isLast, timing, index, nonSpeculativeIndex);
+  }
+
+  private static PaneInfo first(boolean isLast, Timing timing) {
+    if (isLast && timing == Timing.UNKNOWN) {
       return NO_FIRING;
     }
-    if (isFirst && isLast && timing == Timing.ON_TIME && nonSpeculativeIndex == 0) {
+    if (isLast && timing == Timing.ON_TIME) {
       return ON_TIME_AND_ONLY_FIRING;
     }
-    return new PaneInfo(isFirst, isLast, timing, index, nonSpeculativeIndex);
+    return new PaneInfo(true, isLast, timing, 0, timing == Timing.EARLY ? -1 : 0);
   }
 
   public boolean isFirst() {

@@ -36,8 +36,19 @@ class PaneInfoTest {
   }
 
   @Test
-  void aPaneIsFirstExactlyWhenItsIndexIsZero() {
-    assertThrows(IllegalArgumentException.class, () -> PaneInfo.createPane(true, false, Timing.LATE, 1, 1));
+  void aFirstPaneHasItsImpliedIndicesWhateverIsPassed() {
+    PaneInfo early = PaneInfo.createPane(true, false, Timing.EARLY, 3, 2);
+    PaneInfo late = PaneInfo.createPane(true, false, Timing.LATE, 1, 1);
+
+    assertThat(early, is(PaneInfo.createPane(true, false, Timing.EARLY)));
+    assertThat(early.getIndex(), is(0L));
+    assertThat(early.getNonSpeculativeIndex(), is(-1L));
+    assertThat(late.getIndex(), is(0L));
+    assertThat(late.getNonSpeculativeIndex(), is(0L));
+  }
+
+  @Test
+  void aPaneThatIsNotTheFirstNeedsAnIndexOfAtLeastOne() {
     assertThrows(IllegalArgumentException.class, () -> PaneInfo.createPane(false, false, Timing.LATE, 0, 0));
   }
 
