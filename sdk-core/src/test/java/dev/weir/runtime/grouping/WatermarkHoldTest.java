@@ -60,6 +60,18 @@ class WatermarkHoldTest {
   }
 
   @Test
+  void elementOnTimeForTheOutputWatermarkHoldsThoughTheInputWatermarkPassedItsTimestamp() {
+    // Beam's dontSetHoldIfTooLateForEndOfWindowTimer: input watermark 15, output watermark 11.
+    WatermarkHold rules = new WatermarkHold(WindowingStrategy.of(FixedWindows.of(Duration.millis(10)))
+        .withAllowedLateness(Duration.millis(10))
+        .withTimestampCombiner(TimestampCombiner.EARLIEST));
+    IntervalWindow w10 = new IntervalWindow(new Instant(10), new Instant(20));
+
+    assertEquals(new Holds(new Instant(14), null),
+        rules.addElement(Holds.NONE, w10, new Instant(14), new Clocks(new Instant(15), new Instant(11))));
+  }
+
+  @Test
   void elementOfAWindowWhoseEndPassedHoldsAtGarbageCollection() {
     Clocks clocks = new Clocks(new Instant(10), BoundedWindow.TIMESTAMP_MIN_VALUE);
 
