@@ -208,6 +208,18 @@ public final class KafkaIO {
       return with(spec.toBuilder().setPartitionDiscoveryInterval(interval));
     }
 
+    /**
+     * What a read does when offsets it was due to read no longer exist, because the broker deleted
+     * them (retention, {@code AdminClient.deleteRecords}) before the pipeline read them. With
+     * {@code true} (the default) the read fails, naming the partition and the lost offsets. With
+     * {@code false} it reads on from the earliest offset still available, logs a warning and counts
+     * the skipped offsets (which may include offsets that never held a record, such as compacted
+     * ones) in {@code Metrics.counter(KafkaIO.class, "offsetsLostToRetention")}.
+     */
+    public Read<K, V> withFailOnDataLoss(boolean failOnDataLoss) {
+      return with(spec.toBuilder().setFailOnDataLoss(failOnDataLoss));
+    }
+
     /** The keys and values without Kafka's metadata, as Beam's {@code withoutMetadata()}. */
     public PTransform<PBegin, ReadResult<KV<K, V>>> withoutMetadata() {
       return new WithoutMetadata<>(this);

@@ -4,6 +4,7 @@ import dev.weir.io.TimestampPolicy;
 import dev.weir.sdk.io.UnboundedSource.UnboundedReader;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,9 +18,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.InvalidOffsetException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.joda.time.Instant;
@@ -29,13 +30,14 @@ import org.joda.time.Instant;
  * {@link KafkaConsumer} with manually assigned partitions (no group membership).
  *
  * <p>Positions: each partition's next offset is decided once, when the partition is added (from
- * the checkpoint mark; else from {@code withStartReadTime}; else the consumer's position, which
- * follows the group's committed offset or {@code auto.offset.reset}; a partition discovered while
- * running starts at its first offset), and from then on only moves past delivered records, so the
- * checkpoint mark is exact. A bounded read ({@code withStopReadTime}) ends a partition at the first
- * offset whose timestamp is at or after the stop time, or at the partition's end offset when it is
- * added if no such record exists yet; the reader's watermark is the end of time once every
- * partition ended.
+ * the checkpoint mark, else by {@link ReadBounds}), and from then on only moves past delivered
+ * records, so the checkpoint mark is exact. The consumer never moves a position on its own
+ * ({@code auto.offset.reset=none}): where the broker no longer holds the offset a partition is due
+ * to read, found when resuming from a mark or when a fetch is out of range, {@link OffsetLossCheck}
+ * fails the read or moves the partition past the lost offsets. A bounded read
+ * ({@code withStopReadTime}) ends a partition at the first offset whose timestamp is at or after
+ * the stop time, or at the partition's end offset when it is added if no such record exists yet;
+ * the reader's watermark is the end of time once every partition ended.
  *
  * <p>Watermark: each partition has its own {@link TimestampPolicy.State}; the reader's watermark
  * is the minimum over the partitions that have not ended. A partition the consumer knows to have
@@ -67,6 +69,8 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
   private final Queue<Map<TopicPartition, OffsetAndMetadata>> commits = new ConcurrentLinkedQueue<>();
   private Consumer<byte[], byte[]> consumer;
   private RecordDecoder<K, V> decoder;
+  private ReadBounds bounds;
+  private OffsetLossCheck lossCheck;
   private Iterator<ConsumerRecord<byte[], byte[]>> buffer = Collections.emptyIterator();
   private ReadOutcome<K, V> current;
   private Instant currentTimestamp;
@@ -83,9 +87,10 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
 
   @Override
   public boolean start() {
-    Map<String, Object> properties = spec.consumerProperties();
-    consumer = new KafkaConsumer<>(properties);
-    decoder = new RecordDecoder<>(spec, properties);
+    consumer = new KafkaConsumer<>(spec.readerConsumerProperties());
+    decoder = new RecordDecoder<>(spec, spec.consumerProperties());
+    bounds = new ReadBounds(spec, consumer);
+    lossCheck = new OffsetLossCheck(spec.failOnDataLoss());
     Instant now = spec.clock().now();
     if (restoredFrom != null) {
       for (KafkaCheckpointMark.PartitionMark mark : restoredFrom.getPartitions()) {
@@ -95,6 +100,8 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
       consumer.assign(partitions.keySet());
       partitions.forEach((partition, state) -> consumer.seek(partition, state.nextOffset));
       partitions.forEach((partition, state) -> pauseIfEnded(partition, state));
+      // The positions are the reader's own: the broker may have deleted past them since the mark.
+      skipLostOffsets(partitions.keySet(), false);
     } else {
       List<TopicPartition> initial = source.assigned() != null ? source.assigned() : source.listPartitions(consumer);
       addPartitions(initial, false, now);
@@ -137,9 +144,41 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
       if (polled || allEnded()) {
         return false;
       }
-      buffer = consumer.poll(java.time.Duration.ofMillis(POLL_MILLIS)).iterator();
+      buffer = poll();
       polled = true;
     }
+  }
+
+  private Iterator<ConsumerRecord<byte[], byte[]>> poll() {
+    try {
+      return consumer.poll(java.time.Duration.ofMillis(POLL_MILLIS)).iterator();
+    } catch (InvalidOffsetException e) {
+      // Without a reset strategy the consumer reports a position the broker no longer holds.
+      skipLostOffsets(e.partitions(), true);
+      return Collections.emptyIterator();
+    }
+  }
+
+  /**
+   * Moves each partition of {@code candidates} that has not ended to where it can be read, past
+   * offsets the broker deleted, or fails the read ({@link OffsetLossCheck}); {@code outOfRange} if a
+   * fetch found their positions out of range.
+   */
+  private void skipLostOffsets(Collection<TopicPartition> candidates, boolean outOfRange) {
+    Map<TopicPartition, OffsetLossCheck.Due> due = new LinkedHashMap<>();
+    for (TopicPartition partition : candidates) {
+      PartitionState state = partitions.get(partition);
+      if (state != null && !state.ended) {
+        due.put(partition, new OffsetLossCheck.Due(state.nextOffset, state.stopOffset));
+      }
+    }
+    lossCheck.readableOffsets(consumer, due, outOfRange).forEach((partition, offset) -> {
+      PartitionState state = partitions.get(partition);
+      state.nextOffset = offset;
+      consumer.seek(partition, offset);
+      pauseIfEnded(partition, state);
+      pauseIfReplayed(partition, state);
+    });
   }
 
   private void deliver(ConsumerRecord<byte[], byte[]> record, PartitionState state) {
@@ -259,49 +298,14 @@ final class KafkaUnboundedReader<K, V> extends UnboundedReader<ReadOutcome<K, V>
     List<TopicPartition> assignment = new ArrayList<>(partitions.keySet());
     assignment.addAll(added);
     consumer.assign(assignment);
-    Map<TopicPartition, Long> starts = startOffsets(added, discovered);
-    Map<TopicPartition, Long> stops = stopOffsets(added);
+    Map<TopicPartition, Long> starts = bounds.starts(added, discovered);
+    Map<TopicPartition, Long> stops = bounds.stops(added);
     for (TopicPartition partition : added) {
       PartitionState state = new PartitionState(starts.get(partition), stops.get(partition), policy.initialState(now));
       partitions.put(partition, state);
       consumer.seek(partition, state.nextOffset);
       pauseIfEnded(partition, state);
     }
-  }
-
-  private Map<TopicPartition, Long> startOffsets(List<TopicPartition> added, boolean discovered) {
-    if (discovered) {
-      return consumer.beginningOffsets(added);
-    }
-    if (spec.startReadTime() != null) {
-      return offsetsAt(added, spec.startReadTime());
-    }
-    Map<TopicPartition, Long> positions = new LinkedHashMap<>();
-    added.forEach(partition -> positions.put(partition, consumer.position(partition)));
-    return positions;
-  }
-
-  private Map<TopicPartition, Long> stopOffsets(List<TopicPartition> added) {
-    Map<TopicPartition, Long> stops = new LinkedHashMap<>();
-    if (spec.stopReadTime() == null) {
-      added.forEach(partition -> stops.put(partition, -1L));
-      return stops;
-    }
-    return offsetsAt(added, spec.stopReadTime());
-  }
-
-  /** The first offset with a timestamp at or after {@code time}, or the end offset if there is none. */
-  private Map<TopicPartition, Long> offsetsAt(List<TopicPartition> added, Instant time) {
-    Map<TopicPartition, Long> query = new LinkedHashMap<>();
-    added.forEach(partition -> query.put(partition, time.getMillis()));
-    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-    Map<TopicPartition, Long> ends = consumer.endOffsets(added);
-    Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
-    for (TopicPartition partition : added) {
-      OffsetAndTimestamp at = found.get(partition);
-      offsets.put(partition, at != null ? at.offset() : ends.get(partition));
-    }
-    return offsets;
   }
 
   private void commitFinalizedOffsets() {

@@ -44,6 +44,9 @@ abstract class ReadSpec<K, V> implements Serializable {
 
   abstract Duration partitionDiscoveryInterval();
 
+  /** Whether a read fails when offsets it was due to read no longer exist (see {@link OffsetLossCheck}). */
+  abstract boolean failOnDataLoss();
+
   abstract WallClock clock();
 
   abstract Builder<K, V> toBuilder();
@@ -56,6 +59,7 @@ abstract class ReadSpec<K, V> implements Serializable {
         .setMaxNumRecords(Long.MAX_VALUE)
         .setCommitOffsetsInFinalize(false)
         .setPartitionDiscoveryInterval(Duration.standardSeconds(10))
+        .setFailOnDataLoss(true)
         .setClock(WallClock.SYSTEM);
   }
 
@@ -73,6 +77,23 @@ abstract class ReadSpec<K, V> implements Serializable {
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return properties;
+  }
+
+  /**
+   * The properties of a reader's consumer: {@link #consumerProperties()} with
+   * {@code auto.offset.reset=none}, since the reader decides every position itself ({@link ReadBounds},
+   * {@link OffsetLossCheck}) and the consumer must never move one on its own.
+   */
+  Map<String, Object> readerConsumerProperties() {
+    Map<String, Object> properties = consumerProperties();
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+    return properties;
+  }
+
+  /** The user's {@code auto.offset.reset}, {@code latest} (Kafka's default) if none is set. */
+  String offsetReset() {
+    Object reset = consumerConfig().get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
+    return reset == null ? "latest" : reset.toString().trim().toLowerCase(java.util.Locale.ROOT);
   }
 
   @AutoValue.Builder
@@ -98,6 +119,8 @@ abstract class ReadSpec<K, V> implements Serializable {
     abstract Builder<K, V> setCommitOffsetsInFinalize(boolean commit);
 
     abstract Builder<K, V> setPartitionDiscoveryInterval(Duration interval);
+
+    abstract Builder<K, V> setFailOnDataLoss(boolean fail);
 
     abstract Builder<K, V> setClock(WallClock clock);
 

@@ -1,11 +1,12 @@
 package dev.weir.io.kafka;
 
+import static dev.weir.io.kafka.ReaderFixture.coded;
+import static dev.weir.io.kafka.ReaderFixture.readMore;
+import static dev.weir.io.kafka.ReaderFixture.startAndRead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.io.TimestampPolicy;
-import dev.weir.sdk.coders.CoderUtils;
-import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.options.PipelineOptionsFactory;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -28,35 +28,7 @@ class KafkaUnboundedReaderTest {
   private final ManualWallClock clock = new ManualWallClock(new Instant(100_000));
 
   private KafkaUnboundedSource<String, String> source(String topic, KafkaIO.Read<String, String> read) {
-    KafkaIO.Read<String, String> configured = read
-        .withBootstrapServers(KafkaBroker.get().bootstrapServers())
-        .withTopic(topic)
-        .withKeyDeserializer(StringDeserializer.class)
-        .withValueDeserializer(StringDeserializer.class)
-        .withConsumerConfigUpdates(Map.of("auto.offset.reset", "earliest"))
-        .withClock(clock);
-    return new KafkaUnboundedSource<>(configured.spec(),
-        new ReadOutcome.OutcomeCoder<>(KafkaRecordCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
-  }
-
-  /** Reads until {@code count} more records arrived; the reader must have been started. */
-  private static List<String> readMore(KafkaUnboundedReader<String, String> reader, int count) {
-    List<String> values = new ArrayList<>();
-    while (values.size() < count) {
-      if (reader.advance()) {
-        values.add(reader.getCurrent().record().value());
-      }
-    }
-    return values;
-  }
-
-  private static List<String> startAndRead(KafkaUnboundedReader<String, String> reader, int count) {
-    List<String> values = new ArrayList<>();
-    if (reader.start()) {
-      values.add(reader.getCurrent().record().value());
-    }
-    values.addAll(readMore(reader, count - values.size()));
-    return values;
+    return ReaderFixture.source(topic, read, clock);
   }
 
   @Test
@@ -74,8 +46,7 @@ class KafkaUnboundedReaderTest {
       read.addAll(startAndRead(first, 7));
       mark = first.getCheckpointMark();
     }
-    KafkaCheckpointMark decoded = CoderUtils.decodeFromByteArray(source.getCheckpointMarkCoder(),
-        CoderUtils.encodeToByteArray(source.getCheckpointMarkCoder(), mark));
+    KafkaCheckpointMark decoded = coded(source, mark);
 
     try (KafkaUnboundedReader<String, String> second = source.createReader(null, decoded)) {
       read.addAll(startAndRead(second, 13));
@@ -118,12 +89,6 @@ class KafkaUnboundedReaderTest {
       assertEquals(range, replayed);
       assertEquals(sorted(later), sorted(next));
     }
-  }
-
-  private static KafkaCheckpointMark coded(KafkaUnboundedSource<String, String> source, KafkaCheckpointMark mark)
-      throws Exception {
-    return CoderUtils.decodeFromByteArray(source.getCheckpointMarkCoder(),
-        CoderUtils.encodeToByteArray(source.getCheckpointMarkCoder(), mark));
   }
 
   private static List<String> sorted(List<String> values) {
