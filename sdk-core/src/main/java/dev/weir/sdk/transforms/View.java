@@ -181,7 +181,10 @@ public final class View {
   }
 
   /**
-   * The primitive that makes a collection available as a side input. Runners execute it.
+   * The primitive that makes a collection available as a side input. Runners execute it. Its
+   * input is the viewed collection itself, or, for a view whose
+   * {@link PCollectionView#isPaneReplacedInternal()} is true, that collection's elements as the
+   * grouping by its trigger output them, each carrying the pane it fired in.
    *
    * @param <ElemT> the element type
    * @param <ViewT> the view's value type

@@ -120,6 +120,19 @@ class TriggeredSideInputValidationTest {
   }
 
   @Test
+  void aMainInputElementWaitingForTheViewIsWokenByItsFirstPane() {
+    PCollection<String> events = p.apply(TestStream.create(StringUtf8Coder.of())
+        .addElements(main("x", 2))
+        .addElements(side("a", 1))
+        .addElements(side("b", 3))
+        .advanceWatermarkToInfinity());
+
+    // Woken only by the watermark, x would read the latest pane, b.
+    PAssert.that(readInFixedWindows(events, earlyFirings().discardingFiredPanes())).containsInAnyOrder("x:a");
+    p.run();
+  }
+
+  @Test
   void withDiscardingFiredPanesALaterPaneReplacesTheViewsContents() {
     PCollection<String> events = p.apply(TestStream.create(StringUtf8Coder.of())
         .addElements(side("a", 1))
