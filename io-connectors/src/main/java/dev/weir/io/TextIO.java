@@ -11,6 +11,7 @@ import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.transforms.PTransform;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.View;
+import dev.weir.sdk.transforms.windowing.DefaultTrigger;
 import dev.weir.sdk.transforms.windowing.GlobalWindows;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
@@ -359,7 +360,15 @@ public final class TextIO {
         tempFiles = lines.apply("WriteBundles", ParDo.of(new TextWriteFns.WriteBundlesFn(config)))
             .setCoder(tempFileCoder);
       }
-      PCollectionView<List<KV<Integer, String>>> tempFileList = tempFiles.apply("CollectTempFiles", View.asList());
+      // The commit must see every temporary file, once, at the end: a view in the default strategy
+      // holds all of them and is ready only then, whatever trigger the input had (a triggered
+      // view would be ready at its first pane and hold only the latest one).
+      PCollectionView<List<KV<Integer, String>>> tempFileList = tempFiles
+          .apply("UntriggeredTempFiles", Window.<KV<Integer, String>>into(new GlobalWindows())
+              .triggering(DefaultTrigger.of())
+              .withAllowedLateness(Duration.ZERO)
+              .discardingFiredPanes())
+          .apply("CollectTempFiles", View.asList());
       input.getPipeline()
           .apply("CommitTrigger", dev.weir.sdk.io.Read.from(new SingletonSource(config.tempDirectory())))
           .apply("Commit", ParDo.of(new TextWriteFns.CommitFn(config, tempFileList)).withSideInputs(tempFileList))

@@ -10,6 +10,10 @@ import dev.weir.sdk.testing.TestPipeline;
 import dev.weir.sdk.testing.ValidatesRunner;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.ParDo;
+import dev.weir.sdk.transforms.windowing.AfterPane;
+import dev.weir.sdk.transforms.windowing.GlobalWindows;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
+import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.PCollection;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -144,6 +148,21 @@ class TextIOPipelineTest {
       assertEquals(String.format("counts-%05d-of-%05d", i, numShards), files.get(i), files.toString());
     }
     assertEquals(sorted(lines), sortedLinesOf(dir + "/out/counts-*"));
+  }
+
+  @Test
+  void aTriggeredInputIsCommittedWholeOnceAtTheEnd() throws IOException {
+    List<String> lines = numberedLines(2000);
+    Path input = write("input.txt", String.join("\n", lines));
+
+    p.apply(TextIO.read().from(input.toString()))
+        .apply(Window.<String>into(new GlobalWindows())
+            .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
+            .discardingFiredPanes())
+        .apply(TextIO.write().to(dir.resolve("out/fired").toString()));
+    p.run();
+
+    assertEquals(sorted(lines), sortedLinesOf(dir + "/out/fired-*"));
   }
 
   @Test

@@ -28,11 +28,15 @@ import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.MapElements;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.View;
+import dev.weir.sdk.transforms.windowing.AfterPane;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
+import dev.weir.sdk.transforms.windowing.GlobalWindows;
 import dev.weir.sdk.transforms.windowing.IntervalWindow;
+import dev.weir.sdk.transforms.windowing.Repeatedly;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
+import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.PCollectionView;
 import dev.weir.sdk.values.TimestampedValue;
 import dev.weir.sdk.values.TypeDescriptors;
@@ -102,10 +106,34 @@ class RecoveryTest {
     assertThat(BatchSink.elements(sink), containsInAnyOrder("bx:1", "bx:2", "bx:3", "bx:4", "bx:5"));
   }
 
+  @Test
+  void restoresAViewThatFollowsItsTriggerWithItsLatestPane() {
+    String sink = UUID.randomUUID().toString();
+    // The view is ready at its pane, in the first batch; the failure comes in a later one, so the
+    // restarted run reads the view from the checkpoint (the side source is not read again).
+    FAIL_AT.set(5);
+    assertThrows(PipelineExecutionException.class, () -> withSideInput(sink, true).run());
+    FAIL_AT.set(-1);
+
+    withSideInput(sink, true).run();
+
+    assertThat(BatchSink.elements(sink), containsInAnyOrder("bx:1", "bx:2", "bx:3", "bx:4", "bx:5"));
+  }
+
   private Pipeline withSideInput(String sink) {
+    return withSideInput(sink, false);
+  }
+
+  private Pipeline withSideInput(String sink, boolean triggered) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=microbatch", "--checkpointDir=" + dir,
         "--maxRecordsPerBatch=3", "--parallelism=2", "--quietProgress=true").create());
-    PCollectionView<String> side = p.apply("Side", Create.of("x")).apply(View.asSingleton());
+    PCollection<String> sideInput = p.apply("Side", Create.of("x"));
+    if (triggered) {
+      sideInput = sideInput.apply("EveryElement", Window.<String>into(new GlobalWindows())
+          .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
+          .discardingFiredPanes());
+    }
+    PCollectionView<String> side = sideInput.apply(View.asSingleton());
     List<KV<String, Integer>> main = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       main.add(KV.of("b", i));

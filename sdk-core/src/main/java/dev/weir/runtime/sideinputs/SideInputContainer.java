@@ -7,6 +7,7 @@ import dev.weir.runtime.values.WindowedValue;
 import dev.weir.sdk.transforms.ViewFn;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.values.PCollectionView;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,21 +20,33 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.joda.time.Instant;
 
 /**
- * The side inputs of a run as they fill up: for each view, the elements of each window that have
- * arrived so far, and the watermark of the view's collection, which says which windows are ready.
+ * The side inputs of a run as they fill up: for each view, what each window holds so far, and the
+ * watermark of the view's collection.
  *
- * <p>A view is <em>ready</em> in a window once the watermark of its collection has passed the end
- * of the window: no on-time element can come any more, so a main-input element reading it sees its
- * final contents (late elements, if the collection allows them, are added when they arrive). The
- * global window is ready only when the watermark reaches the end of time, since elements put into
- * the global window may carry timestamps past its end (a grouping's output, re-windowed). A
- * main-input element whose side inputs are not ready in its window waits in the runner until
- * they are. The value of a view in a window is its {@link ViewFn} applied to the
- * window's elements, computed when first read and again after the contents changed.
+ * <p>Two kinds of view (see {@link PCollectionView#isPaneReplacedInternal()}):
  *
- * <p>Thread-safe: one thread at a time adds elements and moves watermarks, any thread reads.
- * {@link #version()} grows with every change that may make a window ready, so that waiting
- * elements are looked at again only when something changed.
+ * <ul>
+ *   <li><em>Accumulated</em> (a collection in the default windowing strategy): a window holds every
+ *       element that arrived in it, and is <em>ready</em> once the watermark of the view's
+ *       collection has passed the window's end: no on-time element can come any more, so a reader
+ *       sees its final contents (late elements, if any, are added when they arrive).
+ *   <li><em>Pane-replaced</em> (the elements arrive grouped by the collection's trigger, each with
+ *       its pane): a window is ready once a pane arrived in it, or once the watermark passed its
+ *       end (then, without any pane, it is empty). An element of a pane whose index is higher than
+ *       the window's current pane replaces the window's contents; elements of the current pane
+ *       add up; elements of an older pane are ignored.
+ * </ul>
+ *
+ * <p>For both, the global window is ready by watermark only when the watermark reaches the end of
+ * time, since elements put into the global window may carry timestamps past its end (a grouping's
+ * output, re-windowed). A main-input element whose side inputs are not ready in its window waits in
+ * the runner until they are. The value of a view in a window is its {@link ViewFn} applied to the
+ * window's contents, computed when first read and again after the contents changed.
+ *
+ * <p>Thread-safe: one thread at a time adds elements and moves watermarks, any thread reads; a
+ * window becomes visible to readers only with its first element in it. {@link #version()} grows
+ * with every change that may make a window ready or change a value, so that waiting elements are
+ * looked at again only when something changed.
  */
 public final class SideInputContainer implements SideInputReader {
   private final Map<PCollectionView<?>, ViewContents> views;
@@ -43,17 +56,20 @@ public final class SideInputContainer implements SideInputReader {
   public SideInputContainer(Collection<PCollectionView<?>> views) {
     Map<PCollectionView<?>, ViewContents> byView = new HashMap<>();
     for (PCollectionView<?> view : views) {
-      byView.put(view, new ViewContents());
+      byView.put(view, new ViewContents(view.isPaneReplacedInternal()));
     }
     this.views = Map.copyOf(byView);
   }
 
-  /** Adds {@code elements} of {@code view}'s collection, each to every window it is in. */
+  /**
+   * Adds {@code elements} of {@code view}'s collection, each to every window it is in; for a
+   * pane-replaced view, following the rules of its elements' panes.
+   */
   public void add(PCollectionView<?> view, List<? extends WindowedValue<?>> elements) {
     ViewContents contents = contentsOf(view);
     for (WindowedValue<?> element : elements) {
       for (BoundedWindow window : element.getWindows()) {
-        contents.windows.computeIfAbsent(window, w -> new WindowContents()).add(element.getValue());
+        contents.add(window, element.getPane(), Collections.singletonList(element.getValue()));
       }
     }
     version.incrementAndGet();
@@ -77,15 +93,20 @@ public final class SideInputContainer implements SideInputReader {
   public boolean allReady(Collection<PCollectionView<?>> views, BoundedWindow mainWindow) {
     for (PCollectionView<?> view : views) {
       BoundedWindow sideWindow = view.getWindowMappingFn().getSideInputWindow(mainWindow);
-      Instant watermark = contentsOf(view).watermark;
-      boolean ready = sideWindow instanceof GlobalWindow
-          ? !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)
-          : watermark.isAfter(sideWindow.maxTimestamp());
+      ViewContents contents = contentsOf(view);
+      boolean ready = (contents.paneReplaced && contents.windows.containsKey(sideWindow))
+          || watermarkPassed(contents.watermark, sideWindow);
       if (!ready) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean watermarkPassed(Instant watermark, BoundedWindow window) {
+    return window instanceof GlobalWindow
+        ? !watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)
+        : watermark.isAfter(window.maxTimestamp());
   }
 
   @Override
@@ -102,21 +123,27 @@ public final class SideInputContainer implements SideInputReader {
     return contents.valueFor(view);
   }
 
-  /** Every view's elements by window, copied, for a runner's checkpoint. */
-  public Map<PCollectionView<?>, Map<BoundedWindow, List<Object>>> contents() {
-    Map<PCollectionView<?>, Map<BoundedWindow, List<Object>>> all = new HashMap<>();
+  /**
+   * Every view's contents by window, copied, for a runner's checkpoint: the elements and the pane
+   * they came from ({@link PaneInfo#NO_FIRING} for an accumulated view's windows).
+   */
+  public Map<PCollectionView<?>, Map<BoundedWindow, WindowElements>> contents() {
+    Map<PCollectionView<?>, Map<BoundedWindow, WindowElements>> all = new HashMap<>();
     views.forEach((view, contents) -> {
-      Map<BoundedWindow, List<Object>> windows = new HashMap<>();
+      Map<BoundedWindow, WindowElements> windows = new HashMap<>();
       contents.windows.forEach((window, elements) -> windows.put(window, elements.copy()));
       all.put(view, windows);
     });
     return all;
   }
 
-  /** Puts back the elements of {@code view} in {@code window} that a checkpoint held. */
-  public void restore(PCollectionView<?> view, BoundedWindow window, List<Object> elements) {
-    WindowContents contents = contentsOf(view).windows.computeIfAbsent(window, w -> new WindowContents());
-    elements.forEach(contents::add);
+  /**
+   * Puts back elements of {@code view} in {@code window} from {@code pane} that a checkpoint held,
+   * by the same rules as {@link #add}; a pane of {@link PaneInfo#NO_FIRING} (what checkpoints made
+   * before views had panes hold) is the first pane.
+   */
+  public void restore(PCollectionView<?> view, BoundedWindow window, PaneInfo pane, List<Object> elements) {
+    contentsOf(view).add(window, pane, elements);
     version.incrementAndGet();
   }
 
@@ -133,29 +160,76 @@ public final class SideInputContainer implements SideInputReader {
     return ((ViewFn<Object, T>) view.getViewFn()).apply(elements);
   }
 
+  /**
+   * One window's contents in a checkpoint.
+   *
+   * @param pane the pane the elements came from; {@link PaneInfo#NO_FIRING} for an accumulated view
+   * @param elements the elements, which may include nulls
+   */
+  public record WindowElements(PaneInfo pane, List<Object> elements) {}
+
   /** One view's windows and its collection's watermark. */
   private static final class ViewContents {
+    private final boolean paneReplaced;
     private final Map<BoundedWindow, WindowContents> windows = new ConcurrentHashMap<>();
     private volatile Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
+
+    ViewContents(boolean paneReplaced) {
+      this.paneReplaced = paneReplaced;
+    }
+
+    /** Called by the one writing thread only. */
+    void add(BoundedWindow window, PaneInfo pane, List<Object> elements) {
+      WindowContents existing = windows.get(window);
+      if (existing != null) {
+        existing.add(pane, elements);
+        return;
+      }
+      // Filled before it is published: a reader that sees the window sees its first pane.
+      WindowContents created = new WindowContents(paneReplaced);
+      created.add(pane, elements);
+      windows.put(window, created);
+    }
   }
 
-  /** The elements of one window of one view, and the view's value computed from them. */
+  /** The contents of one window of one view, and the view's value computed from them. */
   private static final class WindowContents {
+    private final boolean paneReplaced;
     private final List<Object> elements = new ArrayList<>();
+    /** The pane of {@link #elements} in a pane-replaced view; null until the first one arrives. */
+    private PaneInfo pane;
+    /** Counts changes to {@link #elements}, so that a value computed meanwhile is not cached. */
+    private long changes;
     /** The value for {@link #elements} as they were when it was computed; null until then. */
     private Cached cached;
 
-    synchronized void add(Object element) {
-      elements.add(element);
+    WindowContents(boolean paneReplaced) {
+      this.paneReplaced = paneReplaced;
+    }
+
+    synchronized void add(PaneInfo elementsPane, List<Object> added) {
+      if (paneReplaced) {
+        if (pane != null && elementsPane.getIndex() < pane.getIndex()) {
+          return;
+        }
+        if (pane == null || elementsPane.getIndex() > pane.getIndex()) {
+          elements.clear();
+          pane = elementsPane;
+        }
+      }
+      elements.addAll(added);
+      changes++;
       cached = null;
     }
 
-    synchronized List<Object> copy() {
-      return new ArrayList<>(elements);
+    synchronized WindowElements copy() {
+      return new WindowElements(pane == null ? PaneInfo.NO_FIRING : pane,
+          Collections.unmodifiableList(new ArrayList<>(elements)));
     }
 
     <T> T valueFor(PCollectionView<T> view) {
       List<Object> snapshot;
+      long snapshotChanges;
       synchronized (this) {
         if (cached != null) {
           @SuppressWarnings("unchecked")
@@ -164,10 +238,11 @@ public final class SideInputContainer implements SideInputReader {
         }
         // A copy that allows nulls: a view's collection may hold them.
         snapshot = Collections.unmodifiableList(new ArrayList<>(elements));
+        snapshotChanges = changes;
       }
       T value = apply(view, snapshot);
       synchronized (this) {
-        if (elements.size() == snapshot.size()) {
+        if (changes == snapshotChanges) {
           cached = new Cached(value);
         }
       }

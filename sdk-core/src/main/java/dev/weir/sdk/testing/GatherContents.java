@@ -5,12 +5,13 @@ import dev.weir.sdk.transforms.PTransform;
 import dev.weir.sdk.transforms.ParDo;
 import dev.weir.sdk.transforms.View;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.DefaultTrigger;
 import dev.weir.sdk.transforms.windowing.GlobalWindows;
-import dev.weir.sdk.transforms.windowing.Never;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.PCollectionView;
+import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
@@ -64,10 +65,12 @@ final class GatherContents<T> extends PTransform<PCollection<T>, PCollectionView
   }
 
   private static <E> PCollection<E> intoGlobalWindow(PCollection<E> input) {
-    // Never fires before the global window ends, so the side input holds every pane's elements
-    // whatever trigger the collection had.
-    return input.apply(
-        "IntoGlobalWindow", Window.<E>into(new GlobalWindows()).triggering(Never.ever()).discardingFiredPanes());
+    // The default strategy: the view then holds every element, whatever trigger the collection
+    // had, and is ready at the end of time, without the grouping a triggered view goes through.
+    return input.apply("IntoGlobalWindow", Window.<E>into(new GlobalWindows())
+        .triggering(DefaultTrigger.of())
+        .withAllowedLateness(Duration.ZERO)
+        .discardingFiredPanes());
   }
 
   @Override

@@ -2,20 +2,47 @@ package dev.weir.sdk.transforms;
 
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ListMultimap;
+import dev.weir.sdk.coders.KvCoder;
+import dev.weir.sdk.coders.VoidCoder;
+import dev.weir.sdk.transforms.windowing.DefaultTrigger;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import dev.weir.sdk.values.PCollectionView;
 import dev.weir.sdk.values.PCollectionViews;
+import dev.weir.sdk.values.WindowingStrategy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.joda.time.Duration;
 
 /**
  * Turns a {@link PCollection} into a {@link PCollectionView} that a {@code ParDo} can read as a
  * side input, one value per window.
+ *
+ * <p>When a view is ready, and what it holds, follows the collection's windowing strategy, as in
+ * Beam:
+ *
+ * <ul>
+ *   <li>In the default strategy (the default trigger, no allowed lateness) a window of the view is
+ *       ready once the collection's watermark passed the window's end (the global window: once it
+ *       reached the end of time), and holds every element of the window.
+ *   <li>With any other trigger or an allowed lateness, the collection's elements are grouped under
+ *       one key by its trigger, so a window is ready as soon as its first pane fires (or, without
+ *       any pane, once the watermark passed it, empty), and each later pane of the window
+ *       <em>replaces</em> what the view holds there: with {@code discardingFiredPanes()} a reader
+ *       sees the latest pane's elements, with {@code accumulatingFiredPanes()} every element so far.
+ *       Late panes replace the contents too; data later than the allowed lateness is dropped. This
+ *       makes the slowly updating side input work: a global-window collection triggered by
+ *       {@code Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane())} with
+ *       {@code discardingFiredPanes()}, viewed with {@link #asSingleton()}, gives main-input
+ *       elements its latest value.
+ * </ul>
+ *
+ * <p>A main-input element is processed in a window only once all its side inputs are ready in
+ * that window; until then it waits in the runner.
  */
 public final class View {
   private View() {}
@@ -46,6 +73,54 @@ public final class View {
   }
 
   /**
+   * Applies the view's primitive to {@code input}, first grouping it by its trigger when its
+   * windowing strategy is not the default one. In the default strategy the grouping would fire
+   * exactly one on-time pane per window, when the watermark passes the window's end, which is when
+   * the ungrouped view becomes ready with the same elements; so that path is kept, and costs no
+   * grouping. (They differ only for data behind the watermark, which the grouping would drop at
+   * zero allowed lateness and the ungrouped view still adds.)
+   */
+  private static <ElemT, ViewT> PCollectionView<ViewT> createView(PCollection<ElemT> input, ViewFn<ElemT, ViewT> viewFn) {
+    if (isDefaultStrategy(input.getWindowingStrategy())) {
+      return input.apply(CreatePCollectionView.of(PCollectionViews.of(input, viewFn)));
+    }
+    PCollection<KV<Void, ElemT>> keyed = input
+        .apply("WithVoidKey", ParDo.of(new WithVoidKeyFn<ElemT>()))
+        .setCoder(KvCoder.of(VoidCoder.of(), input.getCoder()));
+    PCollection<ElemT> panes = keyed
+        .apply("GroupIntoPanes", GroupByKey.<Void, ElemT>create())
+        .apply("EachElementOfPane", ParDo.of(new EachElementOfPaneFn<ElemT>()))
+        .setCoder(input.getCoder());
+    return panes.apply(CreatePCollectionView.of(PCollectionViews.ofPanes(input, viewFn)));
+  }
+
+  private static boolean isDefaultStrategy(WindowingStrategy<?, ?> strategy) {
+    return strategy.getTrigger() instanceof DefaultTrigger && strategy.getAllowedLateness().equals(Duration.ZERO);
+  }
+
+  /** Puts every element under the one null key, so that a grouping fires the collection's panes. */
+  private static final class WithVoidKeyFn<T> extends DoFn<T, KV<Void, T>> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element T element, OutputReceiver<KV<Void, T>> out) {
+      out.output(KV.of(null, element));
+    }
+  }
+
+  /** Outputs a pane's elements one by one; each output keeps the pane of its input. */
+  private static final class EachElementOfPaneFn<T> extends DoFn<KV<Void, Iterable<T>>, T> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element KV<Void, Iterable<T>> pane, OutputReceiver<T> out) {
+      for (T element : pane.getValue()) {
+        out.output(element);
+      }
+    }
+  }
+
+  /**
    * Views a collection through a {@link ViewFn}.
    *
    * @param <ElemT> the element type
@@ -64,7 +139,7 @@ public final class View {
 
     @Override
     public PCollectionView<ViewT> expand(PCollection<ElemT> input) {
-      return input.apply(CreatePCollectionView.of(PCollectionViews.of(input, viewFn)));
+      return createView(input, viewFn);
     }
 
     @Override
@@ -96,8 +171,7 @@ public final class View {
 
     @Override
     public PCollectionView<T> expand(PCollection<T> input) {
-      return input.apply(
-          CreatePCollectionView.of(PCollectionViews.of(input, new SingletonFn<>(input.getName(), hasDefault, defaultValue))));
+      return createView(input, new SingletonFn<>(input.getName(), hasDefault, defaultValue));
     }
 
     @Override
@@ -107,7 +181,10 @@ public final class View {
   }
 
   /**
-   * The primitive that makes a collection available as a side input. Runners execute it.
+   * The primitive that makes a collection available as a side input. Runners execute it. Its
+   * input is the viewed collection itself, or, for a view whose
+   * {@link PCollectionView#isPaneReplacedInternal()} is true, that collection's elements as the
+   * grouping by its trigger output them, each carrying the pane it fired in.
    *
    * @param <ElemT> the element type
    * @param <ViewT> the view's value type

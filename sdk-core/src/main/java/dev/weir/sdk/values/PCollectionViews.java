@@ -13,7 +13,17 @@ public final class PCollectionViews {
 
   /** A view of {@code pc} whose value in a window is {@code viewFn} of the window's elements. */
   public static <ElemT, ViewT> PCollectionView<ViewT> of(PCollection<ElemT> pc, ViewFn<ElemT, ViewT> viewFn) {
-    return new SimplePCollectionView<>(pc, viewFn);
+    return new SimplePCollectionView<>(pc, viewFn, false);
+  }
+
+  /**
+   * A view of {@code pc} whose value in a window is {@code viewFn} of the elements of the latest
+   * pane that reached the view in that window: the view's producer must hand it {@code pc}'s
+   * elements grouped by its trigger, each with its pane (what {@code View} does for a collection
+   * with a trigger or allowed lateness). See {@link PCollectionView#isPaneReplacedInternal()}.
+   */
+  public static <ElemT, ViewT> PCollectionView<ViewT> ofPanes(PCollection<ElemT> pc, ViewFn<ElemT, ViewT> viewFn) {
+    return new SimplePCollectionView<>(pc, viewFn, true);
   }
 
   /**
@@ -31,10 +41,12 @@ public final class PCollectionViews {
     private final WindowMappingFn<?> windowMappingFn;
     private final WindowingStrategy<?, ?> windowingStrategy;
     private final Coder<ElemT> coder;
+    private final boolean paneReplaced;
 
-    private SimplePCollectionView(PCollection<ElemT> pc, ViewFn<ElemT, ViewT> viewFn) {
+    private SimplePCollectionView(PCollection<ElemT> pc, ViewFn<ElemT, ViewT> viewFn, boolean paneReplaced) {
       this.pc = pc;
       this.viewFn = viewFn;
+      this.paneReplaced = paneReplaced;
       this.windowingStrategy = pc.getWindowingStrategy();
       this.windowMappingFn = windowingStrategy.getWindowFn().getDefaultWindowMappingFn();
       this.coder = pc.getCoder();
@@ -68,6 +80,11 @@ public final class PCollectionViews {
     @Override
     public Coder<ElemT> getCoderInternal() {
       return coder;
+    }
+
+    @Override
+    public boolean isPaneReplacedInternal() {
+      return paneReplaced;
     }
 
     @Override

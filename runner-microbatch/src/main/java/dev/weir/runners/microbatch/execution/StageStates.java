@@ -13,10 +13,10 @@ import dev.weir.sdk.coders.KvCoder;
 import dev.weir.sdk.coders.ListCoder;
 import dev.weir.sdk.coders.NullableCoder;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
-import dev.weir.sdk.transforms.windowing.PaneInfo;
 import dev.weir.sdk.values.KV;
 import dev.weir.sdk.values.PCollection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +74,8 @@ final class StageStates {
         parDo.restoreWaiting((List) decode(elementsCoder(stage.step.mainInput()), partitions.get(0), stage));
       } else if (stage instanceof CreateViewStage view) {
         for (WindowedValue<?> element : decode(elementsCoder(stage.step.mainInput()), partitions.get(0), stage)) {
-          sideInputs.restore(view.view(), element.getWindows().iterator().next(), List.of(element.getValue()));
+          sideInputs.restore(view.view(), element.getWindows().iterator().next(), element.getPane(),
+              Collections.singletonList(element.getValue()));
         }
       }
     }
@@ -92,9 +93,10 @@ final class StageStates {
 
   private static List<WindowedValue<?>> viewElements(CreateViewStage view, SideInputContainer sideInputs) {
     List<WindowedValue<?>> elements = new ArrayList<>();
-    sideInputs.contents().getOrDefault(view.view(), Map.of()).forEach((window, values) -> {
-      for (Object value : values) {
-        elements.add(WindowedValue.of(value, BoundedWindow.TIMESTAMP_MIN_VALUE, window, PaneInfo.NO_FIRING));
+    // Each element carries its window's pane, which decides what a later pane replaces after a restore.
+    sideInputs.contents().getOrDefault(view.view(), Map.of()).forEach((window, contents) -> {
+      for (Object value : contents.elements()) {
+        elements.add(WindowedValue.of(value, BoundedWindow.TIMESTAMP_MIN_VALUE, window, contents.pane()));
       }
     });
     return elements;
