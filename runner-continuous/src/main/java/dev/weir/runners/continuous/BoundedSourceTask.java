@@ -65,7 +65,10 @@ final class BoundedSourceTask extends Subtask {
       long count = 0;
       boolean available = reader.start();
       for (; available && count < skip; available = reader.advance()) {
-        count++;
+        if (++count % RECORDS_PER_BUNDLE == 0) {
+          // A long skip after a restore stays cancellable, as reading is.
+          checkRunning();
+        }
       }
       readerHasRecord = available;
       while (readerHasRecord) {
