@@ -62,7 +62,7 @@ public final class DoFnInvokers {
   /**
    * The adapted handles of one DoFn class; a null handle stands for an undeclared method, and
    * {@code onTimer} holds one handle per timer id. {@code directProcessElement}, where not null,
-   * calls the same method as {@code processElement}, faster.
+   * calls the {@code @ProcessElement} method faster, and {@code processElement} is then null.
    */
   private record ClassHandles(
       DoFnSignature signature,
@@ -80,12 +80,15 @@ public final class DoFnInvokers {
       for (Map.Entry<String, DoFnSignature.OnTimerMethod> entry : signature.onTimerMethods().entrySet()) {
         onTimer.put(entry.getKey(), adapt(entry.getValue()));
       }
+      DirectProcessElementCall direct =
+          signature.processElement() == null ? null : DirectProcessElementCall.of(signature.processElement());
       return new ClassHandles(
           signature,
           adapt(signature.setup()),
           adapt(signature.startBundle()),
-          adapt(signature.processElement()),
-          signature.processElement() == null ? null : DirectProcessElementCall.of(signature.processElement()),
+          // Adapting spins classes for the handle's shape, on the run's clock: skipped where the direct call serves.
+          direct == null ? adapt(signature.processElement()) : null,
+          direct,
           adapt(signature.finishBundle()),
           adapt(signature.teardown()),
           Collections.unmodifiableMap(onTimer),

@@ -250,8 +250,14 @@ public final class SimpleDoFnRunner<InputT, OutputT> implements DoFnRunner<Input
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void output(T output) {
       WindowedValue<InputT> input = currentElement("an OutputReceiver");
+      if (output == input.getValue() && windows == input.getWindows()) {
+        // The input passed on as it is (a filter): the same value, time, windows and pane, so the same object.
+        outputManager.output(tag, (WindowedValue<T>) input);
+        return;
+      }
       outputManager.output(tag, WindowedValue.of(output, input.getTimestamp(), windows, input.getPane()));
     }
 

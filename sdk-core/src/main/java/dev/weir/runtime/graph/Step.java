@@ -66,6 +66,26 @@ public record Step(
     return fullName.substring(fullName.lastIndexOf('/') + 1);
   }
 
+  // equals and hashCode are written out rather than generated: a record's generated methods are
+  // linked on first call by spinning method-handle classes, dozens for six components, and steps
+  // become map keys at the start of every run, where that work is paid inside the run's time.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof Step that
+        && fullName.equals(that.fullName)
+        && transform.equals(that.transform)
+        && primitive == that.primitive
+        && mainInputs.equals(that.mainInputs)
+        && sideInputs.equals(that.sideInputs)
+        && outputs.equals(that.outputs);
+  }
+
+  /** The full name's hash: unique within a pipeline, and cheaper than hashing the values. */
+  @Override
+  public int hashCode() {
+    return fullName.hashCode();
+  }
+
   @Override
   public String toString() {
     return fullName + " [" + primitive.displayName() + "]";

@@ -40,11 +40,26 @@ final class ShareReader<T> {
    */
   long read(long max, Consumer<? super WindowedValue<T>> into) throws IOException {
     long read = 0;
-    while (read < max && nextIsAvailable()) {
-      into.accept(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
-      hasCurrent = false;
-      position++;
-      read++;
+    try {
+      while (read < max && nextIsAvailable()) {
+        // Per record, only locals change: the shares of one batch are read by different workers at
+        // once, and writing their fields per record makes the cores fight over shared cache lines.
+        BoundedReader<T> open = reader;
+        boolean available = true;
+        while (available && read < max) {
+          into.accept(WindowedValue.timestampedValueInGlobalWindow(open.getCurrent(), open.getCurrentTimestamp()));
+          read++;
+          // Past the last record wanted, this is the look-ahead that tells whether the share ends here.
+          available = open.advance();
+        }
+        hasCurrent = available;
+        if (!available) {
+          close();
+          part++;
+        }
+      }
+    } finally {
+      position += read;
     }
     if (read == max) {
       nextIsAvailable();
