@@ -57,6 +57,11 @@ final class Chain {
     this.containers = new ChainContainers(job.stepContainers());
   }
 
+  /** Readies the calling thread, the subtask's, to run the chain: call before its first element. */
+  void prepareThread() {
+    containers.install();
+  }
+
   /** The receiver of {@code collection}'s elements in this thread; made on first use. */
   Receiver receiverFor(PCollection<?> collection) {
     Receiver receiver = receivers.get(collection);

@@ -56,6 +56,7 @@ abstract class Subtask implements Runnable {
   public final void run() {
     MetricsContainer container = job.metrics().getContainer(stage.name());
     try (MetricsEnvironment.Scope scope = MetricsEnvironment.scopedContainer(container)) {
+      chain.prepareThread();
       body();
       job.coordinator().finished(stage, subtask);
     } catch (Job.Stopped e) {

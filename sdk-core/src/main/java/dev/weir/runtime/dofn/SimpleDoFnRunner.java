@@ -163,10 +163,11 @@ public final class SimpleDoFnRunner<InputT, OutputT> implements DoFnRunner<Input
   @Override
   public void processElement(WindowedValue<InputT> input) {
     Collection<? extends BoundedWindow> inputWindows = input.getWindows();
-    if (!observesWindow) {
+    // One call whether or not the DoFn observes the window: the window of an element in one window
+    // is found when asked. A branch on observesWindow here would be compiled for the DoFns seen
+    // first, and thrown away when a chain with the other kind first runs.
+    if (inputWindows.size() == 1 || !observesWindow) {
       invokeProcessElement(input, null, inputWindows);
-    } else if (inputWindows.size() == 1) {
-      invokeProcessElement(input, inputWindows.iterator().next(), inputWindows);
     } else {
       for (BoundedWindow w : inputWindows) {
         invokeProcessElement(input, w, List.of(w));

@@ -35,6 +35,18 @@ public final class ChainContainers {
   }
 
   /**
+   * Prepares the calling thread for this chain, without changing its current container: call it on
+   * the thread that runs the chain, before the chain's first element. Without it the first switch
+   * of a thread takes a branch that the per-element code, compiled while other threads ran the
+   * same code, has never taken, and the JIT throws that compiled code away and compiles it again.
+   */
+  public void install() {
+    if (Thread.currentThread() instanceof ContainerHoldingThread holder) {
+      holder.holdSteps(containers);
+    }
+  }
+
+  /**
    * Makes step {@code index}'s container the current one until the matching {@link #exit}, and
    * returns what that exit restores: a step index of this chain, -1 for the thread's plain
    * container, or a code for a container kept here.

@@ -47,6 +47,15 @@ public final class ContainerHoldingThread extends Thread implements MetricsEnvir
     step = index;
   }
 
+  /**
+   * Makes {@code containers} the array later {@link #holdStep} calls name, without changing the
+   * current container: a chain calls it before its first element, so that the per-element calls
+   * find the array already held.
+   */
+  public void holdSteps(MetricsContainer[] containers) {
+    steps = containers;
+  }
+
   /** The array of the step {@link #holdStep} made current; meaningful only while {@link #heldStepIndex} is not -1. */
   public MetricsContainer[] heldSteps() {
     return steps;

@@ -121,6 +121,7 @@ public final class FusedStages {
     // One more pass, past the members, for the map side that ends the task.
     SlicePass[] passes = new SlicePass[members.size() + 1];
     ChainContainers steps = new ChainContainers(containers);
+    steps.install();
     Workers workers = head().context.workers();
     try {
       if (shuffleWriter != null) {
