@@ -43,7 +43,20 @@ final class JobPlan {
    * Where a chain delivers elements: the main input of {@code target}, or its side input
    * {@code view} when that is not null.
    */
-  record Route(Stage target, PCollectionView<?> view) {}
+  record Route(Stage target, PCollectionView<?> view) {
+    // Written out, as Step's are: a record's generated methods spin method-handle classes on first
+    // call, and routes are hashed while the job is planned, inside the run's time.
+    @Override
+    public boolean equals(Object other) {
+      return this == other
+          || other instanceof Route that && target == that.target && Objects.equals(view, that.view);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * target.index + Objects.hashCode(view);
+    }
+  }
 
   /** One input channel of a stage's subtasks: its producing stage and subtask, and its view (null: main). */
   record Channel(Stage upstream, int upstreamSubtask, PCollectionView<?> view) {}

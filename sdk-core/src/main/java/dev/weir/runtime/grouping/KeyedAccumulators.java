@@ -34,9 +34,6 @@ import java.util.function.ToIntBiFunction;
  * @param <AccumT> the accumulator type
  */
 public final class KeyedAccumulators<K, InputT, AccumT> {
-  /** Stands for a key not in {@link #keys}: it has no accumulators and is never given any. */
-  private static final KeyPartials<?, ?> ABSENT = new KeyPartials<>(null, null);
-
   private final String stepName;
   private final CombineFn<InputT, AccumT, ?> fn;
   private final Coder<K> keyCoder;
@@ -65,12 +62,16 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     // would be encoded per value: its structural value is asked once.
     Object structuralKey = key == null ? structuralNullKey()
         : keysAreStructural ? key : keyCoder.structuralValue(key);
-    KeyPartials<K, AccumT> partials = keys.getOrDefault(structuralKey, absent());
-    // One test for a new key and for a known one without accumulators: a branch the JIT has seen
-    // taken from the first values on, where a separate test for the second case would be taken
-    // only after the first drain and throw the compiled code away then.
+    // Two tests whose both outcomes come from the first values on (new keys and known ones): a test
+    // that first goes the other way only after a drain (a known key without accumulators) would
+    // make the JIT throw away the code it compiled for this method and compile it again.
+    KeyPartials<K, AccumT> partials = keys.get(structuralKey);
+    if (partials == null) {
+      partials = new KeyPartials<>(key, structuralKey);
+      keys.put(structuralKey, partials);
+    }
     if (partials.size == 0) {
-      partials = track(key, structuralKey, partials);
+      order.add(partials);
     }
     try {
       for (BoundedWindow window : windows) {
@@ -91,17 +92,6 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
       structuralNullKey = keyCoder.structuralValue(null);
     }
     return structuralNullKey;
-  }
-
-  /** {@code known}, or a new entry for {@code key} if {@link #absent}, listed in the order of the next drain. */
-  private KeyPartials<K, AccumT> track(K key, Object structuralKey, KeyPartials<K, AccumT> known) {
-    KeyPartials<K, AccumT> partials = known;
-    if (partials == ABSENT) {
-      partials = new KeyPartials<>(key, structuralKey);
-      keys.put(structuralKey, partials);
-    }
-    order.add(partials);
-    return partials;
   }
 
   /**
@@ -150,11 +140,6 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
       }
       partials.size = 0;
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <K, AccumT> KeyPartials<K, AccumT> absent() {
-    return (KeyPartials<K, AccumT>) ABSENT;
   }
 
   /**
