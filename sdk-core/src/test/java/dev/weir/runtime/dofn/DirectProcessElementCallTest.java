@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.weir.sdk.transforms.DoFn;
 import dev.weir.sdk.transforms.reflect.DoFnSignatures;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.transforms.windowing.PaneInfo;
+import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class DirectProcessElementCallTest {
@@ -34,6 +36,17 @@ class DirectProcessElementCallTest {
     public void process(@Element String e, BoundedWindow window) {}
   }
 
+  private static final class FourKinds extends DoFn<String, String> {
+    @ProcessElement
+    public void process(@Element String e, @Timestamp Instant timestamp, PaneInfo pane, OutputReceiver<String> out) {}
+  }
+
+  private static final class FiveParameters extends DoFn<String, String> {
+    @ProcessElement
+    public void process(@Element String e, @Timestamp Instant timestamp, PaneInfo pane, BoundedWindow window,
+        OutputReceiver<String> out) {}
+  }
+
   private static DirectProcessElementCall callOf(Class<? extends DoFn<?, ?>> type) {
     return DirectProcessElementCall.of(DoFnSignatures.getSignature(type).processElement());
   }
@@ -56,8 +69,14 @@ class DirectProcessElementCallTest {
   }
 
   @Test
-  void leavesOtherShapesToTheMethodHandle() {
+  void compilesOtherShapesOfUpToFourSuppliedKindsToADirectCall() {
+    assertNotNull(callOf(WithWindow.class));
+    assertNotNull(callOf(FourKinds.class));
+  }
+
+  @Test
+  void leavesPrimitiveParametersAndLongerShapesToTheMethodHandle() {
     assertNull(callOf(PrimitiveElement.class));
-    assertNull(callOf(WithWindow.class));
+    assertNull(callOf(FiveParameters.class));
   }
 }
