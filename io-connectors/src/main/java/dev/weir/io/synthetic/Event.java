@@ -16,17 +16,22 @@ public final class Event implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final long index;
-  private final String device;
+  private final int deviceNumber;
   private final int signal;
-  private final String user;
+  private final int userNumber;
   private final int delay;
   private final long ts;
+  // The strings are built on first use, once: most workloads read one of them or none, and a
+  // pipeline, unlike a plain loop the JIT sees whole, cannot skip building a field nobody reads.
+  // Racy but safe: every thread builds an equal string, and strings are immutable.
+  private transient String device;
+  private transient String user;
 
-  private Event(long index, String device, int signal, String user, int delay, long ts) {
+  private Event(long index, int deviceNumber, int signal, int userNumber, int delay, long ts) {
     this.index = index;
-    this.device = device;
+    this.deviceNumber = deviceNumber;
     this.signal = signal;
-    this.user = user;
+    this.userNumber = userNumber;
     this.delay = delay;
     this.ts = ts;
   }
@@ -42,9 +47,9 @@ public final class Event implements Serializable {
     int delay = (int) ((h >>> 31) & 2047);
     return new Event(
         i,
-        "d" + (h & 1023),
+        (int) (h & 1023),
         (int) ((h >>> 10) & 31),
-        "u" + ((h >>> 15) & 65535),
+        (int) ((h >>> 15) & 65535),
         delay,
         Math.max(0, i / 10 - delay));
   }
@@ -64,7 +69,12 @@ public final class Event implements Serializable {
 
   /** {@code "d" + (h & 1023)}. */
   public String device() {
-    return device;
+    String built = device;
+    if (built == null) {
+      built = "d" + deviceNumber;
+      device = built;
+    }
+    return built;
   }
 
   /** {@code (h >>> 10) & 31}, from 0 to 31. */
@@ -74,7 +84,12 @@ public final class Event implements Serializable {
 
   /** {@code "u" + ((h >>> 15) & 65535)}. */
   public String user() {
-    return user;
+    String built = user;
+    if (built == null) {
+      built = "u" + userNumber;
+      user = built;
+    }
+    return built;
   }
 
   /** {@code (h >>> 31) & 2047}: how many ms the event's time lags {@code i / 10}. */
@@ -104,7 +119,7 @@ public final class Event implements Serializable {
 
   @Override
   public String toString() {
-    return "Event{index=" + index + ", device=" + device + ", signal=" + signal + ", user=" + user
+    return "Event{index=" + index + ", device=" + device() + ", signal=" + signal + ", user=" + user()
         + ", delay=" + delay + ", ts=" + ts + "}";
   }
 }

@@ -2,6 +2,7 @@ package dev.weir.io.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,14 @@ class EventTest {
       assertEquals(SpecReference.signal(i), e.signal());
       assertEquals(SpecReference.ts(i), e.ts());
     }
+  }
+
+  @Test
+  void aStringFieldIsBuiltOnceAndReadAsTheSameString() {
+    Event e = Event.of(42);
+
+    assertSame(e.device(), e.device());
+    assertSame(e.user(), e.user());
   }
 
   @Test
