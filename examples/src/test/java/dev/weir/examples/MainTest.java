@@ -88,7 +88,7 @@ class MainTest {
 
     String output = out.toString(StandardCharsets.UTF_8);
     assertTrue(output.matches("workload=W0 system=weir runner=direct n=1000 rows=\\d+ checksum=-?\\d+ seconds=\\S+"
-        + " events_per_sec=\\d+\\Rverify=ok\\Rreference_loop_seconds=\\S+\\R"), output);
+        + " events_per_sec=\\d+\\Rverify=ok\\Rreference_loop_seconds=\\S+\\Rreference_loop_warm_seconds=\\S+\\R"), output);
   }
 
   @Test

@@ -40,15 +40,24 @@ class BenchTest {
   }
 
   @Test
-  void printsTheSpecsLineVerifyOkAndThePlainLoopsTime() {
+  void printsTheSpecsLineVerifyOkAndThePlainLoopsTimesColdAndWarm() {
     assertEquals(0, bench("--workload=W1", "--n=20000", "--runner=direct", "--verify"));
 
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\\R");
-    assertEquals(3, lines.length, out.toString(StandardCharsets.UTF_8));
+    assertEquals(4, lines.length, out.toString(StandardCharsets.UTF_8));
     assertTrue(lines[0].matches(LINE), lines[0]);
     assertTrue(lines[0].startsWith("workload=W1 system=weir runner=direct n=20000 rows="), lines[0]);
     assertEquals("verify=ok", lines[1]);
     assertTrue(lines[2].matches("reference_loop_seconds=[0-9]+\\.[0-9]{3}"), lines[2]);
+    assertTrue(lines[3].matches("reference_loop_warm_seconds=[0-9]+\\.[0-9]{3}"), lines[3]);
+  }
+
+  @Test
+  void thePlainLoopRunsInAJvmOfItsOwnAndGivesTheReferenceAnswer() {
+    ReferenceLoopJvm.Run run = ReferenceLoopJvm.run(Workload.W1, 20_000);
+
+    assertEquals(Bench.Answer.of(ReferenceLoop.checksum(Workload.W1, 20_000)), run.answer());
+    assertTrue(run.coldSeconds() > 0 && run.warmSeconds() > 0, run.toString());
   }
 
   @Test
