@@ -132,7 +132,7 @@ final class Chain {
   private Receiver windowAssign(Step step) {
     Receiver downstream = receiverFor(step.outputCollection());
     WindowFn<Object, BoundedWindow> windowFn = (WindowFn) ((Window.Assign<?>) step.transform()).getWindowFn();
-    if (windowFn == null) {
+    if (WindowAssigner.leavesElementsUnchanged(windowFn, step.mainInput().getWindowingStrategy().getWindowFn())) {
       return downstream;
     }
     WindowAssigner<Object, BoundedWindow> assigner = new WindowAssigner<>(step.fullName(), windowFn);

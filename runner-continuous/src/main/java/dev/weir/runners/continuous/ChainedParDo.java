@@ -54,17 +54,24 @@ final class ChainedParDo implements Receiver {
   public void accept(WindowedValue<?> element) {
     int previous = containers.enter(index);
     try {
-      if (runner == null) {
-        start();
-      }
       if (!inBundle) {
-        inBundle = true;
-        runner.startBundle();
+        startBundle();
       }
       runner.processElement((WindowedValue<Object>) element);
     } finally {
       containers.exit(previous);
     }
+  }
+
+  // Apart from accept: bundles start every few hundred records, so the JIT compiles this call in;
+  // a test of its own for the first element, taken once per step, would be compiled out, and a
+  // step whose first element comes late (after a grouping) would throw the compiled chain away.
+  private void startBundle() {
+    if (runner == null) {
+      start();
+    }
+    inBundle = true;
+    runner.startBundle();
   }
 
   private void start() {

@@ -52,6 +52,12 @@ final class ChannelWriter implements Receiver {
   private final PartialCombiner combiner;
   /** How many accumulators the combiner may keep before they are routed. */
   private final int combinerLimit;
+  /**
+   * How many it keeps now: one buffer's worth at first, doubled at each routing up to the limit,
+   * so that routing on size happens within the first records, while the JIT still profiles this
+   * path; taken first after it compiled the chain, it would make the JIT throw that code away.
+   */
+  private int combinerRoutesAt;
   /** Whether the combiner's accumulators stay beyond the buffer timeout (see {@link PartialCombiner#waitsForWatermark}). */
   private final boolean combinerWaits;
 
@@ -68,6 +74,7 @@ final class ChannelWriter implements Receiver {
     this.bufferSize = job.options().getBufferSize();
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(job.options().getBufferTimeout());
     this.combinerLimit = COMBINED_BUFFERS * bufferSize;
+    this.combinerRoutesAt = bufferSize;
     this.combinerWaits = combiner != null && combiner.waitsForWatermark() && timeoutNanos > 0;
     for (int i = 0; i < target.parallelism; i++) {
       buffers.add(newBuffer());
@@ -79,8 +86,9 @@ final class ChannelWriter implements Receiver {
     boolean wasTimed = hasTimed();
     if (combiner != null) {
       combiner.add(element);
-      if (combiner.size() >= combinerLimit || timeoutNanos == 0) {
+      if (combiner.size() >= combinerRoutesAt || timeoutNanos == 0) {
         combiner.drain(this::subtaskOfKey, this::routeTo);
+        combinerRoutesAt = Math.min(combinerLimit, 2 * combinerRoutesAt);
       }
     } else {
       route(element);

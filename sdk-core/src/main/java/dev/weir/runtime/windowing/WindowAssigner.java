@@ -55,6 +55,15 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
   }
 
   /**
+   * Whether a {@code Window.Assign} step with {@code windowFn} (null: it only changes triggering)
+   * hands every element of a collection windowed by {@code inputWindowFn} on unchanged, so that a
+   * runner may pass elements around it: no function, or the global window again.
+   */
+  public static boolean leavesElementsUnchanged(WindowFn<?, ?> windowFn, WindowFn<?, ?> inputWindowFn) {
+    return windowFn == null || windowFn instanceof GlobalWindows && inputWindowFn instanceof GlobalWindows;
+  }
+
+  /**
    * {@code element} in the windows assigned to it, or null if the function assigned it none (the
    * element is then dropped, as an element in no window belongs to no result).
    */

@@ -66,6 +66,16 @@ class WindowAssignerTest {
   }
 
   @Test
+  void onlyNoFunctionOrTheGlobalWindowAgainLeavesElementsUnchanged() {
+    FixedWindows fixed = FixedWindows.of(Duration.millis(10));
+
+    assertThat(WindowAssigner.leavesElementsUnchanged(null, fixed), is(true));
+    assertThat(WindowAssigner.leavesElementsUnchanged(new GlobalWindows(), new GlobalWindows()), is(true));
+    assertThat(WindowAssigner.leavesElementsUnchanged(new GlobalWindows(), fixed), is(false));
+    assertThat(WindowAssigner.leavesElementsUnchanged(fixed, new GlobalWindows()), is(false));
+  }
+
+  @Test
   void keepsEveryWindowAFunctionAssigns() {
     WindowAssigner<String, IntervalWindow> assigner = new WindowAssigner<>("Window", new TestWindowFns.TwoWindows());
 

@@ -169,6 +169,10 @@ public final class FusedStages {
     PCollection<?> link = i < links.size() ? links.get(i)
         : shuffleWriter != null ? shuffleWriter.step.mainInput() : null;
     return collection -> {
+      if (collection == link && i + 1 < members.size() && ((SliceStage) members.get(i + 1)).passesElementsOn()) {
+        // Straight to where the next member's output goes: it would hand each element on as it is.
+        return outputsOf(i + 1, passes, steps, leaving).apply(members.get(i + 1).step.outputCollection());
+      }
       if (collection == link) {
         SlicePass next = passes[i + 1];
         return element -> {

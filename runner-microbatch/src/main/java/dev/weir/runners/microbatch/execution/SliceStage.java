@@ -21,4 +21,12 @@ public interface SliceStage {
 
   /** Whether this stage can run fused; a {@code ParDo} with side inputs cannot. */
   boolean isFusible();
+
+  /**
+   * Whether this stage hands every element on unchanged, running no user code, so that a chain may
+   * send its input straight to where its output goes.
+   */
+  default boolean passesElementsOn() {
+    return false;
+  }
 }

@@ -42,10 +42,15 @@ public final class WindowAssignStage<T> extends Stage implements SliceStage {
   }
 
   @Override
+  public boolean passesElementsOn() {
+    return WindowAssigner.leavesElementsUnchanged(windowFn, step.mainInput().getWindowingStrategy().getWindowFn());
+  }
+
+  @Override
   @SuppressWarnings("unchecked")
   public SlicePass openPass(Function<PCollection<?>, Consumer<WindowedValue<?>>> outputs) {
     Consumer<WindowedValue<?>> out = outputs.apply(step.outputCollection());
-    if (windowFn == null) {
+    if (passesElementsOn()) {
       return out::accept;
     }
     // An assigner per pass: its cache of the last window is for one thread's run of elements.
@@ -60,7 +65,7 @@ public final class WindowAssignStage<T> extends Stage implements SliceStage {
 
   @Override
   protected void run(List<WindowedValue<?>> input, Instant processingTime, BatchData outputs) {
-    if (windowFn == null || input.isEmpty()) {
+    if (passesElementsOn() || input.isEmpty()) {
       outputs.emit(step.outputCollection(), input);
       return;
     }
