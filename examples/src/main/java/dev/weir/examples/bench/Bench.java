@@ -91,8 +91,9 @@ public final class Bench {
     long n = options.getN() == null ? workload.defaultEvents() : options.getN();
     checkArgument(n >= 0, "bench --n must be a number of events >= 0, got %s", n);
 
+    ReferenceLoopJvm.Run loop = options.getVerify() ? reference.run(workload, n) : null;
     Measurement measured = measure(options, workload, n);
-    return printAndVerify(options, workload, n, measured, out, err, reference);
+    return printAndVerify(options, workload, n, measured, out, err, loop);
   }
 
   /**
@@ -102,8 +103,9 @@ public final class Bench {
    */
   static int report(Pipeline p, BenchOptions options, Workload workload, long n, PCollection<Long> rows,
       PrintStream out, PrintStream err) {
+    ReferenceLoopJvm.Run loop = options.getVerify() ? ReferenceLoopJvm.run(workload, n) : null;
     Measurement measured = runAndMeasure(p, rows);
-    return printAndVerify(options, workload, n, measured, out, err, ReferenceLoopJvm::run);
+    return printAndVerify(options, workload, n, measured, out, err, loop);
   }
 
   /** Computes the plain loop's answer for a workload, with its time cold and warm. */
@@ -123,13 +125,17 @@ public final class Bench {
     };
   }
 
+  /**
+   * Prints the bench line and, if {@code loop} is not null (with {@code --verify}; the loop runs
+   * before the pipeline, so that neither JVM's work, such as this one's compiler finishing its
+   * queue, runs during the other's measurement), checks the answer against it.
+   */
   private static int printAndVerify(BenchOptions options, Workload workload, long n, Measurement measured,
-      PrintStream out, PrintStream err, Reference reference) {
+      PrintStream out, PrintStream err, ReferenceLoopJvm.Run loop) {
     out.println(line(workload, runnerName(options), n, measured));
-    if (!options.getVerify()) {
+    if (loop == null) {
       return 0;
     }
-    ReferenceLoopJvm.Run loop = reference.run(workload, n);
     String differences = differences(measured.answer(), loop.answer());
     if (differences.isEmpty()) {
       out.println("verify=ok");
