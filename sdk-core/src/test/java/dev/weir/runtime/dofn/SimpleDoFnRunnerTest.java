@@ -88,6 +88,33 @@ class SimpleDoFnRunnerTest {
   }
 
   @Test
+  void anElementPassedOnUnchangedIsTheSameWindowedValue() {
+    WindowedValue<String> input = inTwoWindows("a", 3);
+
+    runBundle(runner(new DoFn<String, String>() {
+      @ProcessElement
+      public void process(@Element String e, OutputReceiver<String> out) {
+        out.output(e);
+      }
+    }), List.of(input));
+
+    assertSame(input, outputs.get(MAIN).get(0));
+  }
+
+  @Test
+  void anElementOfSeveralWindowsPassedOnPerWindowIsInOneWindowEach() {
+    runBundle(runner(new DoFn<String, String>() {
+      @ProcessElement
+      public void process(@Element String e, BoundedWindow window, OutputReceiver<String> out) {
+        out.output(e);
+      }
+    }), List.of(inTwoWindows("a", 3)));
+
+    assertEquals(List.of(WindowedValue.of("a", new Instant(3), W0, EARLY), WindowedValue.of("a", new Instant(3), W10, EARLY)),
+        outputs.get(MAIN));
+  }
+
+  @Test
   void processesAnElementOnceWhenTheDoFnDoesNotObserveItsWindow() {
     List<String> seen = new ArrayList<>();
     runBundle(runner(new DoFn<String, String>() {

@@ -55,6 +55,31 @@ class ChainContainersTest {
     assertThat(seen, contains(chain[1], chain[0]));
   }
 
+  @Test
+  void installingAChainLeavesTheCurrentContainerAsItWas() throws Exception {
+    List<MetricsContainer> seen = seenOn(current -> {
+      ChainContainers containers = new ChainContainers(chain);
+      containers.install();
+      current.add(MetricsEnvironment.getCurrentContainer());
+      int before = containers.enter(1);
+      current.add(MetricsEnvironment.getCurrentContainer());
+      containers.exit(before);
+      current.add(MetricsEnvironment.getCurrentContainer());
+    }, true);
+
+    assertThat(seen, contains(outside, chain[1], outside));
+  }
+
+  @Test
+  void installingAChainOnAPlainThreadChangesNothing() throws Exception {
+    List<MetricsContainer> seen = seenOn(current -> {
+      new ChainContainers(chain).install();
+      current.add(MetricsEnvironment.getCurrentContainer());
+    }, false);
+
+    assertThat(seen, contains(outside));
+  }
+
   private void enterNestedAndExit(List<MetricsContainer> current) {
     ChainContainers containers = new ChainContainers(chain);
     int beforeOuter = containers.enter(0);
