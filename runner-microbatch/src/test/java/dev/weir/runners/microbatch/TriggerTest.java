@@ -15,7 +15,9 @@ import dev.weir.sdk.options.PipelineOptionsFactory;
 import dev.weir.sdk.testing.TestStream;
 import dev.weir.sdk.transforms.Count;
 import dev.weir.sdk.transforms.Create;
+import dev.weir.sdk.transforms.GroupByKey;
 import dev.weir.sdk.transforms.MapElements;
+import dev.weir.sdk.transforms.WithKeys;
 import dev.weir.sdk.transforms.windowing.FixedWindows;
 import dev.weir.sdk.transforms.windowing.Window;
 import dev.weir.sdk.values.KV;
@@ -56,10 +58,27 @@ class TriggerTest {
   }
 
   @Test
-  void backToBackBatchesReadAtMostTwoHundredThousandRecordsByDefault() {
-    MicroBatchPipelineResult result = countNumbers(250_000);
+  void backToBackBatchesReadAtMostTwoHundredThousandRecordsByDefaultWhileAGroupingKeepsEveryValue() {
+    Pipeline p = pipeline();
+    p.apply(GenerateSequence.from(0).to(250_000))
+        .apply(WithKeys.<Long, Long>of(n -> n % 10).withKeyType(TypeDescriptors.longs()))
+        .apply(GroupByKey.create());
+
+    MicroBatchPipelineResult result = (MicroBatchPipelineResult) p.run();
 
     assertThat(rowsPerBatch(result), contains(200_000L, 50_000L, 0L));
+  }
+
+  @Test
+  void backToBackBatchesReadUpToAMillionRecordsByDefaultWhenEveryGroupingCombinesBeforeItsShuffle() {
+    Pipeline p = pipeline();
+    p.apply(GenerateSequence.from(0).to(1_250_000))
+        .apply(WithKeys.<Long, Long>of(n -> n % 10).withKeyType(TypeDescriptors.longs()))
+        .apply(Count.perKey());
+
+    MicroBatchPipelineResult result = (MicroBatchPipelineResult) p.run();
+
+    assertThat(rowsPerBatch(result), contains(1_000_000L, 250_000L, 0L));
   }
 
   @Test

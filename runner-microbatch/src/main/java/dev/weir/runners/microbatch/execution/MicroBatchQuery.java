@@ -59,11 +59,17 @@ import org.joda.time.Instant;
 public final class MicroBatchQuery {
   private static final long LONGEST_IDLE_WAIT_MILLIS = 100;
   /**
-   * Small enough that what a batch holds between its stages dies young, large enough that the
-   * per-batch work (planning, task hand-offs, the commit) is a small share; the next batch follows
-   * at once anyway.
+   * Small enough that the records a batch holds between its stages (in the map side of a grouping
+   * that keeps every value) die young, large enough that the per-batch work (planning, task
+   * hand-offs, the commit) is a small share; the next batch follows at once anyway.
    */
   private static final long BACK_TO_BACK_RECORDS_PER_BATCH = 200_000;
+  /**
+   * Back to back, when no stage holds a batch's records (every grouping combines before its
+   * shuffle): what a batch holds grows with its keys and windows, so only the per-batch work and
+   * the tasks' stragglers at each batch's end scale with the number of batches.
+   */
+  private static final long BACK_TO_BACK_RECORDS_PER_COMBINED_BATCH = 1_000_000;
   /** Large enough that a paced batch can take in an interval's arrivals (1,000,000 per second at 1 s). */
   private static final long PACED_RECORDS_PER_BATCH = 1_000_000;
 
@@ -263,9 +269,22 @@ public final class MicroBatchQuery {
     Long flag = options.getMaxRecordsPerBatch();
     if (flag == null) {
       boolean paced = trigger.kind() == BatchTrigger.Kind.PROCESSING_TIME && trigger.interval().getMillis() > 0;
-      return paced ? PACED_RECORDS_PER_BATCH : BACK_TO_BACK_RECORDS_PER_BATCH;
+      if (paced) {
+        return PACED_RECORDS_PER_BATCH;
+      }
+      return holdsRecordsBetweenStages() ? BACK_TO_BACK_RECORDS_PER_BATCH : BACK_TO_BACK_RECORDS_PER_COMBINED_BATCH;
     }
     return flag > 0 ? flag : Long.MAX_VALUE;
+  }
+
+  /** Whether some stage's map side writes a batch's records one by one (see {@link ShuffleWriting#writesPerRecord}). */
+  private boolean holdsRecordsBetweenStages() {
+    for (Stage stage : stages.all()) {
+      if (stage instanceof ShuffleWriting writing && writing.writesPerRecord()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether nothing can ever make another batch worth running: no input to come, no timer that time can fire. */

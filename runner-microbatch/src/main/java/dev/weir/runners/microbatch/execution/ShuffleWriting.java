@@ -15,6 +15,16 @@ public interface ShuffleWriting {
   /** Opens the map side of one producing task; the stage's metrics container is installed around its calls. */
   ShuffleWrite openShuffleWrite();
 
+  /**
+   * Whether what the map side writes for a batch grows with the batch's records (one entry per
+   * record, as a grouping that keeps every value writes), rather than with its keys and windows (as
+   * a combine lifted before the shuffle writes). A batch holds the former until its stage runs, so
+   * back-to-back batches are kept smaller while any stage writes that way.
+   */
+  default boolean writesPerRecord() {
+    return true;
+  }
+
   /** Takes what the map sides of the batch's producing tasks wrote, in task order, as input of the stage's next run. */
   void acceptShuffled(List<List<List<WindowedValue<?>>>> written);
 }

@@ -93,6 +93,12 @@ public final class GroupByKeyStage<K, V, AccumT, OutputT> extends KeyedStage<K, 
     return spec.withOwnContents();
   }
 
+  /** Per record unless the combine is lifted: then one accumulator per key and window of a task. */
+  @Override
+  public boolean writesPerRecord() {
+    return partial == null;
+  }
+
   /** The map side of one task: where values are combined before the shuffle, their accumulators by partition. */
   @Override
   public ShuffleWrite openShuffleWrite() {
