@@ -82,6 +82,19 @@ class TriggerTest {
   }
 
   @Test
+  void aGroupingThatKeepsEveryValueAfterACombineDoesNotMakeBatchesSmaller() {
+    Pipeline p = pipeline();
+    p.apply(GenerateSequence.from(0).to(1_250_000))
+        .apply(WithKeys.<Long, Long>of(n -> n % 10).withKeyType(TypeDescriptors.longs()))
+        .apply(Count.perKey())
+        .apply(GroupByKey.create());
+
+    MicroBatchPipelineResult result = (MicroBatchPipelineResult) p.run();
+
+    assertThat(rowsPerBatch(result), contains(1_000_000L, 250_000L, 0L));
+  }
+
+  @Test
   void pacedBatchesReadEverythingThatArrivedUpToAMillionByDefault() {
     MicroBatchPipelineResult result = countNumbers(60_000, "--trigger=processingTime:50ms");
 

@@ -8,6 +8,7 @@ import dev.weir.runners.microbatch.durability.OffsetEntry;
 import dev.weir.runners.microbatch.durability.SourceOffset;
 import dev.weir.runners.microbatch.sources.SourceStage;
 import dev.weir.runners.microbatch.sources.TestStreamStage;
+import dev.weir.runners.microbatch.stages.GroupByKeyStage;
 import dev.weir.runners.microbatch.stages.TransactionalWriteStage;
 import dev.weir.runtime.graph.GraphFingerprint;
 import dev.weir.runtime.graph.PipelineGraph;
@@ -19,18 +20,22 @@ import dev.weir.runtime.timers.ManualClock;
 import dev.weir.sdk.PipelineResult;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.values.PCollectionView;
+import dev.weir.sdk.values.PValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.joda.time.Instant;
 
 /**
@@ -79,6 +84,8 @@ public final class MicroBatchQuery {
   private final Consumer<BatchProgress> progress;
   private final BatchTrigger trigger;
   private final CountDownLatch cancelled = new CountDownLatch(1);
+  /** The default limit of back-to-back batches, by source; the graph decides it, so once per source. */
+  private final Map<SourceStage<?>, Long> backToBackRecordsPerBatch = new HashMap<>();
   private volatile Workers workers;
   private Checkpoint checkpoint;
   private Stages stages;
@@ -237,9 +244,9 @@ public final class MicroBatchQuery {
       // As in Spark, every batch, a no-data one too, starts on a trigger tick.
       awaitTriggerInterval();
       long started = System.currentTimeMillis();
-      long maxRecords = trigger.kind() == BatchTrigger.Kind.ONCE && dataTaken ? 0
-          : trigger.kind() == BatchTrigger.Kind.ONCE ? Long.MAX_VALUE
-          : recordsPerBatch();
+      ToLongFunction<SourceStage<?>> maxRecords = trigger.kind() == BatchTrigger.Kind.ONCE && dataTaken ? source -> 0
+          : trigger.kind() == BatchTrigger.Kind.ONCE ? source -> Long.MAX_VALUE
+          : this::recordsPerBatch;
       Plan plan = plan(batchId, maxRecords);
       if (!plan.worthRunning()) {
         if (plan.watermarkAhead()) {
@@ -264,24 +271,37 @@ public final class MicroBatchQuery {
     }
   }
 
-  /** The most records a batch reads from each source under {@code --maxRecordsPerBatch} and the trigger. */
-  private long recordsPerBatch() {
+  /** The most records a batch reads from {@code source} under {@code --maxRecordsPerBatch} and the trigger. */
+  private long recordsPerBatch(SourceStage<?> source) {
     Long flag = options.getMaxRecordsPerBatch();
     if (flag == null) {
       boolean paced = trigger.kind() == BatchTrigger.Kind.PROCESSING_TIME && trigger.interval().getMillis() > 0;
       if (paced) {
         return PACED_RECORDS_PER_BATCH;
       }
-      return holdsRecordsBetweenStages() ? BACK_TO_BACK_RECORDS_PER_BATCH : BACK_TO_BACK_RECORDS_PER_COMBINED_BATCH;
+      return backToBackRecordsPerBatch.computeIfAbsent(source, read -> holdsRecordsOf(read)
+          ? BACK_TO_BACK_RECORDS_PER_BATCH : BACK_TO_BACK_RECORDS_PER_COMBINED_BATCH);
     }
     return flag > 0 ? flag : Long.MAX_VALUE;
   }
 
-  /** Whether some stage's map side writes a batch's records one by one (see {@link ShuffleWriting#writesPerRecord}). */
-  private boolean holdsRecordsBetweenStages() {
+  /**
+   * Whether the records {@code source} reads reach the map side of a stage that writes them one by
+   * one (see {@link ShuffleWriting#writesPerRecord}) and so are held until that stage runs. What a
+   * grouping emits is per key and window: a grouping after one (a sink's, after a global combine)
+   * holds no records.
+   */
+  private boolean holdsRecordsOf(SourceStage<?> source) {
+    Set<PValue> records = new HashSet<>(source.step.outputs().values());
     for (Stage stage : stages.all()) {
+      if (stage.step.mainInputs().stream().noneMatch(records::contains)) {
+        continue;
+      }
       if (stage instanceof ShuffleWriting writing && writing.writesPerRecord()) {
         return true;
+      }
+      if (!(stage instanceof GroupByKeyStage)) {
+        records.addAll(stage.step.outputs().values());
       }
     }
     return false;
@@ -331,7 +351,7 @@ public final class MicroBatchQuery {
   }
 
   /** Plans batch {@code batchId}: every source reads its next range; the first TestStream with events left plays one. */
-  private Plan plan(long batchId, long maxRecords) {
+  private Plan plan(long batchId, ToLongFunction<SourceStage<?>> maxRecords) {
     List<SourceOffset> offsets = new ArrayList<>();
     boolean played = false;
     boolean watermarkMoved = false;
@@ -342,9 +362,9 @@ public final class MicroBatchQuery {
       if (source instanceof TestStreamStage<?> stream) {
         boolean plays = !played && stream.hasNext();
         played |= plays;
-        offset = runStep(source, () -> plays ? stream.plan(maxRecords) : stream.idle());
+        offset = runStep(source, () -> plays ? stream.plan(maxRecords.applyAsLong(stream)) : stream.idle());
       } else {
-        offset = runStep(source, () -> source.plan(maxRecords));
+        offset = runStep(source, () -> source.plan(maxRecords.applyAsLong(source)));
       }
       offsets.add(offset);
       watermarkMoved |= offset.watermark().isAfter(source.outputWatermark());
