@@ -60,9 +60,7 @@ class TriggerTest {
   @Test
   void backToBackBatchesReadAtMostTwoHundredThousandRecordsByDefaultWhileAGroupingKeepsEveryValue() {
     Pipeline p = pipeline();
-    p.apply(GenerateSequence.from(0).to(250_000))
-        .apply(WithKeys.<Long, Long>of(n -> n % 10).withKeyType(TypeDescriptors.longs()))
-        .apply(GroupByKey.create());
+    keyedNumbers(p, 250_000).apply(GroupByKey.create());
 
     MicroBatchPipelineResult result = (MicroBatchPipelineResult) p.run();
 
@@ -72,9 +70,7 @@ class TriggerTest {
   @Test
   void backToBackBatchesReadUpToAMillionRecordsByDefaultWhenEveryGroupingCombinesBeforeItsShuffle() {
     Pipeline p = pipeline();
-    p.apply(GenerateSequence.from(0).to(1_250_000))
-        .apply(WithKeys.<Long, Long>of(n -> n % 10).withKeyType(TypeDescriptors.longs()))
-        .apply(Count.perKey());
+    keyedNumbers(p, 1_250_000).apply(Count.perKey());
 
     MicroBatchPipelineResult result = (MicroBatchPipelineResult) p.run();
 
@@ -84,10 +80,7 @@ class TriggerTest {
   @Test
   void aGroupingThatKeepsEveryValueAfterACombineDoesNotMakeBatchesSmaller() {
     Pipeline p = pipeline();
-    p.apply(GenerateSequence.from(0).to(1_250_000))
-        .apply(WithKeys.<Long, Long>of(n -> n % 10).withKeyType(TypeDescriptors.longs()))
-        .apply(Count.perKey())
-        .apply(GroupByKey.create());
+    keyedNumbers(p, 1_250_000).apply(Count.perKey()).apply(GroupByKey.create());
 
     MicroBatchPipelineResult result = (MicroBatchPipelineResult) p.run();
 
@@ -201,6 +194,12 @@ class TriggerTest {
     Pipeline p = pipeline(flags);
     p.apply(GenerateSequence.from(0).to(count));
     return (MicroBatchPipelineResult) p.run();
+  }
+
+  /** The numbers {@code 0 <= n < count}, keyed by their last digit. */
+  private static PCollection<KV<Long, Long>> keyedNumbers(Pipeline p, long count) {
+    return p.apply(GenerateSequence.from(0).to(count))
+        .apply(WithKeys.<Long, Long>of(n -> n % 10).withKeyType(TypeDescriptors.longs()));
   }
 
   private static List<Long> rowsPerBatch(MicroBatchPipelineResult result) {
