@@ -22,6 +22,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,13 +154,14 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
       groups.put(structuralKey, keyGroups);
     }
     for (BoundedWindow window : element.getWindows()) {
-      Group<AccumT> group = keyGroups.groupOf(window);
-      if (group == null) {
-        group = keyGroups.open(window, contents.createEmpty(), timestampCombiner.assign(window, element.getTimestamp()));
+      int slot = keyGroups.slotOf(window);
+      if (slot < 0) {
+        slot = keyGroups.open(window, contents.createEmpty(), timestampCombiner.assign(window, element.getTimestamp()));
       } else if (!timestampCombiner.dependsOnlyOnWindow()) {
-        group.timestamp = timestampCombiner.combine(group.timestamp, timestampCombiner.assign(window, element.getTimestamp()));
+        keyGroups.timestamps[slot] = timestampCombiner.combine(
+            keyGroups.timestamps[slot], timestampCombiner.assign(window, element.getTimestamp()));
       }
-      group.accumulator = contents.add(group.accumulator, value);
+      keyGroups.accumulators[slot] = contents.add(keyGroups.accumulators[slot], value);
     }
   }
 
@@ -176,9 +179,10 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
       if (mergingWindowFn != null) {
         mergeWindows(keyGroups);
       }
-      keyGroups.byWindow.forEach((window, group) -> output.accept(WindowedValue.of(
-          KV.of(keyGroups.key, contents.extractLast(group.accumulator)), group.timestamp, window,
-          PaneInfo.ON_TIME_AND_ONLY_FIRING)));
+      for (int i = 0; i < keyGroups.size; i++) {
+        output.accept(WindowedValue.of(KV.of(keyGroups.key, contents.extractLast(keyGroups.accumulators[i])),
+            keyGroups.timestamps[i], keyGroups.windows[i], PaneInfo.ON_TIME_AND_ONLY_FIRING));
+      }
     }
     groups.clear();
   }
@@ -221,11 +225,11 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
       VarIntCoder.of().encode(groups.size(), out);
       for (KeyGroups<K, AccumT> keyGroups : groups.values()) {
         keyCoder.encode(keyGroups.key, out);
-        VarIntCoder.of().encode(keyGroups.byWindow.size(), out);
-        for (Map.Entry<BoundedWindow, Group<AccumT>> group : keyGroups.byWindow.entrySet()) {
-          windowCoder.encode(group.getKey(), out);
-          InstantCoder.of().encode(group.getValue().timestamp, out);
-          contents.accumulatorCoder().encode(group.getValue().accumulator, out);
+        VarIntCoder.of().encode(keyGroups.size, out);
+        for (int i = 0; i < keyGroups.size; i++) {
+          windowCoder.encode(keyGroups.windows[i], out);
+          InstantCoder.of().encode(keyGroups.timestamps[i], out);
+          contents.accumulatorCoder().encode(keyGroups.accumulators[i], out);
         }
       }
     } catch (IOException e) {
@@ -289,67 +293,138 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
    */
   private void mergeWindows(KeyGroups<K, AccumT> keyGroups) {
     List<MergingWindows.Merge> merges;
-    while (!(merges = MergingWindows.merge(stepName, mergingWindowFn, keyGroups.byWindow.keySet(), List.of())).isEmpty()) {
+    while (!(merges = MergingWindows.merge(stepName, mergingWindowFn, keyGroups.windowList(), List.of())).isEmpty()) {
+      KeyGroups<K, AccumT> merged = new KeyGroups<>(keyGroups.key);
+      Map<BoundedWindow, Integer> slots = new HashMap<>();
+      for (int i = 0; i < keyGroups.size; i++) {
+        slots.put(keyGroups.windows[i], i);
+      }
+      boolean[] mergedAway = new boolean[keyGroups.size];
+      for (MergingWindows.Merge merge : merges) {
+        for (BoundedWindow source : merge.toBeMerged()) {
+          mergedAway[slots.get(source)] = true;
+        }
+      }
+      for (int i = 0; i < keyGroups.size; i++) {
+        if (!mergedAway[i]) {
+          merged.open(keyGroups.windows[i], keyGroups.accumulators[i], keyGroups.timestamps[i]);
+        }
+      }
       for (MergingWindows.Merge merge : merges) {
         List<AccumT> accumulators = new ArrayList<>();
         List<Instant> timestamps = new ArrayList<>();
         for (BoundedWindow source : merge.toBeMerged()) {
-          Group<AccumT> group = keyGroups.byWindow.remove(source);
-          accumulators.add(group.accumulator);
-          timestamps.add(group.timestamp);
+          int slot = slots.get(source);
+          accumulators.add(keyGroups.accumulators[slot]);
+          timestamps.add(keyGroups.timestamps[slot]);
         }
-        keyGroups.byWindow.put(merge.result(), new Group<>(contents.merge(accumulators),
-            timestampCombiner.merge(merge.result(), timestamps)));
+        merged.open(merge.result(), contents.merge(accumulators), timestampCombiner.merge(merge.result(), timestamps));
       }
-      keyGroups.lastWindow = null;
-      keyGroups.lastGroup = null;
+      keyGroups.takeGroupsOf(merged);
     }
   }
 
   /**
-   * The groups of one key, by window. Keyed by key first so that an element in several windows
-   * looks its key up once; the last group used is remembered because a key's consecutive elements
-   * mostly fall in the same window.
+   * The groups of one key, in the order their windows first arrived, in parallel arrays: a group
+   * is no object of its own, so the collector copies one object (its accumulator) per key and
+   * window, not four, while a bounded input is read. Keyed by key first so that an element in
+   * several windows looks its key up once. Windows are found from the latest group backwards (a
+   * key's consecutive elements mostly fall in its latest windows), and through a hash index once a
+   * key has more than {@value #SCANNED} groups.
    */
   private static final class KeyGroups<K, AccumT> {
+    /** Up to this many groups, a window is looked for by scanning; beyond, through the index. */
+    private static final int SCANNED = 8;
     private final K key;
-    private final Map<BoundedWindow, Group<AccumT>> byWindow = new LinkedHashMap<>();
-    private BoundedWindow lastWindow;
-    private Group<AccumT> lastGroup;
+    private BoundedWindow[] windows = new BoundedWindow[2];
+    private AccumT[] accumulators = newArray(2);
+    private Instant[] timestamps = new Instant[2];
+    private int size;
+    /** Slot + 1 of each group, by its window's hash (open addressing, at most half full); null up to {@link #SCANNED}. */
+    private int[] index;
 
     KeyGroups(K key) {
       this.key = key;
     }
 
-    Group<AccumT> groupOf(BoundedWindow window) {
-      if (!window.equals(lastWindow)) {
-        Group<AccumT> found = byWindow.get(window);
-        if (found == null) {
-          return null;
+    /** The slot of the group of {@code window}, or -1 if it has none. */
+    int slotOf(BoundedWindow window) {
+      if (index == null || windows[size - 1].equals(window)) {
+        for (int i = size - 1; i >= 0; i--) {
+          if (windows[i].equals(window)) {
+            return i;
+          }
         }
-        lastWindow = window;
-        lastGroup = found;
+        return -1;
       }
-      return lastGroup;
+      int mask = index.length - 1;
+      for (int at = spread(window.hashCode()) & mask; index[at] != 0; at = (at + 1) & mask) {
+        int slot = index[at] - 1;
+        if (windows[slot].equals(window)) {
+          return slot;
+        }
+      }
+      return -1;
     }
 
-    Group<AccumT> open(BoundedWindow window, AccumT accumulator, Instant timestamp) {
-      Group<AccumT> group = new Group<>(accumulator, timestamp);
-      byWindow.put(window, group);
-      lastWindow = window;
-      lastGroup = group;
-      return group;
+    /** Adds the group of {@code window}, which has none yet; returns its slot. */
+    int open(BoundedWindow window, AccumT accumulator, Instant timestamp) {
+      if (size == windows.length) {
+        int length = size * 2;
+        windows = Arrays.copyOf(windows, length);
+        accumulators = Arrays.copyOf(accumulators, length);
+        timestamps = Arrays.copyOf(timestamps, length);
+      }
+      windows[size] = window;
+      accumulators[size] = accumulator;
+      timestamps[size] = timestamp;
+      size++;
+      if (index != null && 2 * size > index.length) {
+        reindex(2 * index.length);
+      } else if (index != null) {
+        insert(size - 1);
+      } else if (size > SCANNED) {
+        reindex(4 * Integer.highestOneBit(size));
+      }
+      return size - 1;
     }
-  }
 
-  /** What one key in one window kept so far, and the combined timestamp of its inputs. */
-  private static final class Group<AccumT> {
-    private AccumT accumulator;
-    private Instant timestamp;
+    List<BoundedWindow> windowList() {
+      return Arrays.asList(windows).subList(0, size);
+    }
 
-    Group(AccumT accumulator, Instant timestamp) {
-      this.accumulator = accumulator;
-      this.timestamp = timestamp;
+    /** Makes the groups of {@code other} (of the same key) this one's. */
+    void takeGroupsOf(KeyGroups<K, AccumT> other) {
+      windows = other.windows;
+      accumulators = other.accumulators;
+      timestamps = other.timestamps;
+      size = other.size;
+      index = other.index;
+    }
+
+    private void reindex(int length) {
+      index = new int[length];
+      for (int slot = 0; slot < size; slot++) {
+        insert(slot);
+      }
+    }
+
+    private void insert(int slot) {
+      int mask = index.length - 1;
+      int at = spread(windows[slot].hashCode()) & mask;
+      while (index[at] != 0) {
+        at = (at + 1) & mask;
+      }
+      index[at] = slot + 1;
+    }
+
+    private static int spread(int hash) {
+      return hash ^ (hash >>> 16);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <AccumT> AccumT[] newArray(int length) {
+      return (AccumT[]) new Object[length];
     }
   }
 }

@@ -91,6 +91,26 @@ class BatchGroupAlsoByWindowTest {
   }
 
   @Test
+  void keepsTheGroupsOfAKeyWithManyWindowsApartWhateverTheOrderTheirValuesArriveIn() {
+    List<WindowedValue<KV<String, Integer>>> input = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int window = 0; window < 40; window++) {
+        int start = (window * 17 % 40) * 10;
+        input.add(at("a", window * 10 + round, start, windowAt(start, 10)));
+      }
+    }
+
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(FIXED_10, StringUtf8Coder.of(), input);
+
+    assertThat(output, hasSize(40));
+    for (WindowedValue<KV<String, List<Integer>>> pane : output) {
+      int window = pane.getValue().getValue().get(0) / 10;
+      assertThat(pane.getWindows(), contains(windowAt((window * 17 % 40) * 10, 10)));
+      assertThat(pane.getValue().getValue(), contains(window * 10, window * 10 + 1, window * 10 + 2));
+    }
+  }
+
+  @Test
   void putsAnElementInSeveralWindowsIntoTheGroupOfEach() {
     WindowedValue<KV<String, Integer>> inTwo = WindowedValue.of(
         KV.of("a", 1), new Instant(3), List.of(windowAt(0, 10), windowAt(10, 10)), PaneInfo.NO_FIRING);
@@ -164,6 +184,27 @@ class BatchGroupAlsoByWindowTest {
         WindowedValue.of(KV.of("a", List.of(1, 2)), new Instant(14), session(0, 15), PaneInfo.ON_TIME_AND_ONLY_FIRING),
         WindowedValue.of(KV.of("a", List.of(3)), new Instant(39), session(30), PaneInfo.ON_TIME_AND_ONLY_FIRING),
         WindowedValue.of(KV.of("b", List.of(4)), new Instant(12), session(3), PaneInfo.ON_TIME_AND_ONLY_FIRING)));
+  }
+
+  @Test
+  void mergesTheSessionsOfAKeyWithManySessionsPairwise() {
+    WindowingStrategy<?, ?> sessions = WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10)));
+    List<WindowedValue<KV<String, Integer>>> input = new ArrayList<>();
+    for (int pair = 0; pair < 20; pair++) {
+      input.add(at("a", 2 * pair, 100 * pair, session(100 * pair)));
+    }
+    for (int pair = 0; pair < 20; pair++) {
+      input.add(at("a", 2 * pair + 1, 100 * pair + 5, session(100 * pair + 5)));
+    }
+
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(sessions, StringUtf8Coder.of(), input);
+
+    List<WindowedValue<KV<String, List<Integer>>>> expected = new ArrayList<>();
+    for (int pair = 0; pair < 20; pair++) {
+      expected.add(WindowedValue.of(KV.of("a", List.of(2 * pair, 2 * pair + 1)), new Instant(100 * pair + 14),
+          session(100 * pair, 100 * pair + 15), PaneInfo.ON_TIME_AND_ONLY_FIRING));
+    }
+    assertThat(output, containsInAnyOrder(expected.toArray()));
   }
 
   @Test
