@@ -349,8 +349,12 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
 
     /** The slot of the group of {@code window}, or -1 if it has none. */
     int slotOf(BoundedWindow window) {
-      if (index == null || windows[size - 1].equals(window)) {
-        for (int i = size - 1; i >= 0; i--) {
+      int last = size - 1;
+      if (last >= 0 && windows[last].equals(window)) {
+        return last;
+      }
+      if (index == null) {
+        for (int i = last - 1; i >= 0; i--) {
           if (windows[i].equals(window)) {
             return i;
           }
