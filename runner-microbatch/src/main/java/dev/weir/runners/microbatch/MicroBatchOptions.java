@@ -32,10 +32,11 @@ public interface MicroBatchOptions extends PipelineOptions {
   void setTrigger(String trigger);
 
   @Description("The most records a batch reads from each source; 0 means no limit. By default, when"
-      + " batches run back to back (processingTime:0, availableNow), 200,000 if a grouping keeps every value"
-      + " (so that the records a batch holds between its steps die in the garbage collector's young"
-      + " generation) and 1,000,000 if every grouping combines before its shuffle (a batch then holds"
-      + " accumulators per key and window, and fewer batches mean less per-batch work); 1,000,000 when a"
+      + " batches run back to back (processingTime:0, availableNow), 200,000 for a source whose records reach a"
+      + " grouping that keeps every value (so that the records a batch holds between its steps die in the"
+      + " garbage collector's young generation) and 1,000,000 for one whose records reach only groupings that"
+      + " combine before their shuffle (a batch then holds accumulators per key and window, and fewer batches"
+      + " mean less per-batch work); 1,000,000 when a"
       + " trigger interval paces them, so that a batch can take in everything that arrived during its"
       + " interval (the limit divided by the interval is the most a paced query can sustain).")
   Long getMaxRecordsPerBatch();

@@ -70,9 +70,9 @@ public final class MicroBatchQuery {
    */
   private static final long BACK_TO_BACK_RECORDS_PER_BATCH = 200_000;
   /**
-   * Back to back, when no stage holds a batch's records (every grouping combines before its
-   * shuffle): what a batch holds grows with its keys and windows, so only the per-batch work and
-   * the tasks' stragglers at each batch's end scale with the number of batches.
+   * Back to back, for a source whose records no stage holds (every grouping they reach combines
+   * before its shuffle): what a batch holds grows with its keys and windows, so only the per-batch
+   * work and the tasks' stragglers at each batch's end scale with the number of batches.
    */
   private static final long BACK_TO_BACK_RECORDS_PER_COMBINED_BATCH = 1_000_000;
   /** Large enough that a paced batch can take in an interval's arrivals (1,000,000 per second at 1 s). */
