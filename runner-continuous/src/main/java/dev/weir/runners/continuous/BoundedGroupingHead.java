@@ -46,7 +46,7 @@ final class BoundedGroupingHead extends Head {
 
   @Override
   void advanceInputWatermark(Instant watermark) {
-    grouping.finishAtEndOfInput(watermark, output::accept);
+    grouping.finishAtEndOfInput(watermark, element -> Handoff.to(output, element));
   }
 
   @Override

@@ -91,7 +91,7 @@ final class BoundedSourceTask extends Subtask {
     long pushed = 0;
     boolean available = true;
     while (available && pushed < RECORDS_PER_BUNDLE) {
-      output.accept(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
+      Handoff.to(output, WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
       pushed++;
       available = reader.advance();
     }

@@ -88,7 +88,7 @@ final class Chain {
     Receiver[] all = targets.toArray(new Receiver[0]);
     return element -> {
       for (Receiver target : all) {
-        target.accept(element);
+        Handoff.to(target, element);
       }
     };
   }
@@ -146,7 +146,7 @@ final class Chain {
         containers.exit(previous);
       }
       if (assigned != null) {
-        downstream.accept(assigned);
+        Handoff.to(downstream, assigned);
       }
     };
   }

@@ -83,7 +83,7 @@ final class ChainedParDo implements Receiver {
       @Override
       public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
         // Most outputs go to the main output: spares hashing the tag.
-        (tag == mainTag ? main : outputs.get(tag)).accept(output);
+        Handoff.to(tag == mainTag ? main : outputs.get(tag), output);
       }
     };
     runner = new SimpleDoFnRunner<>(job.options(), fn, SideInputReader.empty(), forward, parDo.getMainOutputTag(),

@@ -80,8 +80,8 @@ final class GroupingHead extends Head {
     GroupAlsoByWindowSpec<Object, Object, Object, Object> spec = spec(job, step);
     this.keyCoder = spec.keyCoder();
     this.core = state == null
-        ? new GroupAlsoByWindowCore<>(spec, output::accept)
-        : GroupAlsoByWindowCore.restore(spec, state, output::accept);
+        ? new GroupAlsoByWindowCore<>(spec, element -> Handoff.to(output, element))
+        : GroupAlsoByWindowCore.restore(spec, state, element -> Handoff.to(output, element));
   }
 
   /** The output collection of the grouping {@code step}: the combined values' when it is lifted. */

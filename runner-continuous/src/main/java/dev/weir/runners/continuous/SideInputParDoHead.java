@@ -39,7 +39,7 @@ final class SideInputParDoHead extends Head {
     OutputManager forward = new OutputManager() {
       @Override
       public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
-        outputs.get(tag).accept(output);
+        Handoff.to(outputs.get(tag), output);
       }
     };
     this.pool = job.pool(step);

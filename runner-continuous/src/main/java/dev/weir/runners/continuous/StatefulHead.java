@@ -53,7 +53,7 @@ final class StatefulHead extends Head {
     OutputManager forward = new OutputManager() {
       @Override
       public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
-        outputs.get(tag).accept(output);
+        Handoff.to(outputs.get(tag), output);
       }
     };
     this.instances = DoFnInstancePool.ofOwnedInstances(step.fullName(), parDo.getFn(), job.options());

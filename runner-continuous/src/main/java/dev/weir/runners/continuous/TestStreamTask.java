@@ -75,7 +75,7 @@ final class TestStreamTask extends Subtask {
         // An event's elements arrive together, whatever the buffer size and timeout.
         chain.hold(true);
         for (TimestampedValue<Object> element : ((ElementEvent<Object>) event).getElements()) {
-          output.accept(WindowedValue.timestampedValueInGlobalWindow(element.getValue(), element.getTimestamp()));
+          Handoff.to(output, WindowedValue.timestampedValueInGlobalWindow(element.getValue(), element.getTimestamp()));
           stats.recordsIn.incrementAndGet();
         }
         chain.finishBundles();

@@ -111,7 +111,7 @@ final class UnboundedSourceTask extends Subtask {
 
   private void emit(UnboundedReader<Object> reader, Receiver output) {
     if (seenIds == null || seenIds.asMap().putIfAbsent(ByteBuffer.wrap(reader.getCurrentRecordId()), true) == null) {
-      output.accept(WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
+      Handoff.to(output, WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(), reader.getCurrentTimestamp()));
       stats.recordsIn.incrementAndGet();
     }
   }
