@@ -11,14 +11,15 @@ import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.joda.time.Instant;
 
 /**
  * A subtask of a {@code Read.Unbounded}: reads one part of the source record by record, pushing
  * each through the chain, and sends the reader's watermark downstream every
  * {@value #RECORDS_PER_BUNDLE} records and whenever the reader has nothing available. When
- * nothing is available it ships its buffers and polls again after a pause (1 ms, doubling up to
- * {@value #LONGEST_PAUSE_MILLIS} ms). It ends when the reader's watermark reaches the end of time.
+ * nothing is available it ships its buffers and polls again after a pause (a quarter of a
+ * millisecond, doubling up to {@value #LONGEST_PAUSE_MILLIS} ms). It ends when the reader's watermark reaches the end of time.
  * At a barrier the reader's checkpoint mark, encoded by the source's mark coder, is the subtask's
  * state; it is finalized once the checkpoint completes, and a restored subtask's reader resumes
  * from it. Records of a source that requires deduping are dropped if their id was seen in the last ten
@@ -26,6 +27,13 @@ import org.joda.time.Instant;
  */
 final class UnboundedSourceTask extends Subtask {
   private static final int RECORDS_PER_BUNDLE = 256;
+  /**
+   * The first pause when nothing is available. Shorter than a millisecond: a source that makes
+   * records available by the millisecond (the generator) is then polled soon after each one, not a
+   * whole sleep after it. With 1 ms, wake-ups that fell just before a millisecond's records doubled
+   * the pause, and L0's median latency went from 0.6 to 1-2 ms between runs.
+   */
+  private static final long SHORTEST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
   private static final long LONGEST_PAUSE_MILLIS = 64;
 
   private final UnboundedSource<Object, CheckpointMark> source;
@@ -83,7 +91,7 @@ final class UnboundedSourceTask extends Subtask {
         chain.shipIfDue(System.nanoTime());
       } else {
         chain.shipAll();
-        pause = pause == 0 ? 1 : Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+        pause = pause == 0 ? SHORTEST_PAUSE_NANOS : Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(LONGEST_PAUSE_MILLIS));
         pause(pause);
       }
       available = reader.advance();
@@ -116,12 +124,11 @@ final class UnboundedSourceTask extends Subtask {
     }
   }
 
-  private static void pause(long millis) {
-    try {
-      // The source has nothing now and offers no way to wait for it: poll again later.
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private static void pause(long nanos) {
+    // The source has nothing now and offers no way to wait for it: poll again later. Parking, not
+    // sleeping: Thread.sleep rounds a pause to whole milliseconds.
+    LockSupport.parkNanos(nanos);
+    if (Thread.currentThread().isInterrupted()) {
       throw new Job.Stopped();
     }
   }
