@@ -4,7 +4,8 @@ import dev.weir.runtime.values.WindowedValue;
 
 /**
  * Takes the elements of one collection inside a subtask's thread: a chained operator, a channel
- * writer, or a fan-out to several of them. Called only by the thread that owns it.
+ * writer, or a fan-out to several of them. Called only by the thread that owns it, and only
+ * through {@link Handoff#to}, which says why.
  */
 @FunctionalInterface
 interface Receiver {
