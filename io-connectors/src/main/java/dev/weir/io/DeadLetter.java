@@ -1,5 +1,6 @@
 package dev.weir.io;
 
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param error why it was rejected: the parser's or binder's message, with the column where known
  */
 public record DeadLetter(String line, String file, long lineNumber, String error) implements Serializable {
+  private Object writeReplace() {
+    return SerializedRecord.of(this);
+  }
+
   public DeadLetter {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(file, "file");

@@ -2,6 +2,7 @@ package dev.weir.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -24,6 +25,10 @@ import java.util.stream.Stream;
  * returned as absolute paths sorted by name, so every reader sees the same order. Immutable.
  */
 record FilePattern(String pattern) implements Serializable {
+  private Object writeReplace() {
+    return SerializedRecord.of(this);
+  }
+
   private static final String METACHARACTERS = "*?[{";
 
   FilePattern {

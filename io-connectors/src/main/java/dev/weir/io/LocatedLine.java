@@ -3,6 +3,7 @@ package dev.weir.io;
 import dev.weir.sdk.coders.AtomicCoder;
 import dev.weir.sdk.coders.StringUtf8Coder;
 import dev.weir.sdk.coders.VarLongCoder;
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param line the line without its terminator; never null
  */
 record LocatedLine(String file, long lineNumber, String line) implements Serializable {
+  private Object writeReplace() {
+    return SerializedRecord.of(this);
+  }
+
   LocatedLine {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(line, "line");

@@ -2,6 +2,7 @@ package dev.weir.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,6 +30,10 @@ record TextWriteConfig(
     int numShards,
     String tempDirectory)
     implements Serializable {
+  private Object writeReplace() {
+    return SerializedRecord.of(this);
+  }
+
   private static final Pattern SHARD_PLACEHOLDER = Pattern.compile("S+|N+");
 
   TextWriteConfig {

@@ -2,6 +2,7 @@ package dev.weir.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.Serializable;
 import java.util.Objects;
 import org.joda.time.Duration;
@@ -61,6 +62,10 @@ public final class Watch {
    * @param duration the rule's duration; zero for {@link Kind#NEVER}
    */
   public record TerminationCondition(Kind kind, Duration duration) implements Serializable {
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
+
     /** The rules. */
     public enum Kind {
       NEVER,

@@ -7,6 +7,7 @@ import dev.weir.sdk.transforms.windowing.BoundedWindow;
 import dev.weir.sdk.transforms.windowing.GlobalWindow;
 import dev.weir.sdk.transforms.windowing.IntervalWindow;
 import dev.weir.sdk.transforms.windowing.PaneInfo;
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ import java.nio.file.Paths;
  * @param suffix what every file name ends with
  */
 record WindowedFileNames(String filenamePrefix, String suffix) implements Serializable {
+  private Object writeReplace() {
+    return SerializedRecord.of(this);
+  }
+
   WindowedFileNames {
     checkArgument(filenamePrefix != null && !filenamePrefix.isEmpty(), "the prefix must not be empty");
     checkArgument(suffix != null, "the suffix must not be null");

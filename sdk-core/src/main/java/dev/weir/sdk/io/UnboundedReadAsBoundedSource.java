@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import dev.weir.sdk.coders.Coder;
 import dev.weir.sdk.options.PipelineOptions;
 import dev.weir.sdk.transforms.windowing.BoundedWindow;
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Serializable;
@@ -49,7 +50,11 @@ final class UnboundedReadAsBoundedSource<T> extends BoundedSource<T> {
   private final List<Shard<T>> shards;
 
   /** One part of the unbounded source and how many records to read from it. */
-  record Shard<T>(UnboundedSource<T, ?> part, long maxNumRecords) implements Serializable {}
+  record Shard<T>(UnboundedSource<T, ?> part, long maxNumRecords) implements Serializable {
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
+  }
 
   private UnboundedReadAsBoundedSource(
       UnboundedSource<T, ?> source, long maxNumRecords, Duration maxReadTime, List<Shard<T>> shards) {

@@ -2,6 +2,7 @@ package dev.weir.sdk.metrics;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.Serializable;
 
 /**
@@ -11,6 +12,10 @@ import java.io.Serializable;
  * @param name the name within the namespace, not empty
  */
 public record MetricName(String namespace, String name) implements Serializable {
+  private Object writeReplace() {
+    return SerializedRecord.of(this);
+  }
+
   public MetricName {
     checkArgument(namespace != null && !namespace.isEmpty(), "metric namespace must not be empty");
     checkArgument(name != null && !name.isEmpty(), "metric name must not be empty");

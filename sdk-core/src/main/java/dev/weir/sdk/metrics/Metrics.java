@@ -1,5 +1,6 @@
 package dev.weir.sdk.metrics;
 
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.Serializable;
 
 /**
@@ -43,6 +44,10 @@ public final class Metrics {
   }
 
   private record DelegatingCounter(MetricName name) implements Counter, Serializable {
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
+
     @Override
     public MetricName getName() {
       return name;
@@ -73,6 +78,10 @@ public final class Metrics {
   }
 
   private record DelegatingDistribution(MetricName name) implements Distribution, Serializable {
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
+
     @Override
     public MetricName getName() {
       return name;
@@ -88,6 +97,10 @@ public final class Metrics {
   }
 
   private record DelegatingGauge(MetricName name) implements Gauge, Serializable {
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
+
     @Override
     public MetricName getName() {
       return name;

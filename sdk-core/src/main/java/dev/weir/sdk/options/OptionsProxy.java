@@ -5,6 +5,7 @@ import static com.google.common.base.Verify.verify;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -41,6 +42,10 @@ final class OptionsProxy implements InvocationHandler, Serializable {
 
   /** A value in the map; {@code fromDefault} marks one computed by a default factory. */
   record BoundValue(Object value, boolean fromDefault) implements Serializable {
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
+
     private static final long serialVersionUID = 1L;
   }
 
@@ -240,12 +245,20 @@ final class OptionsProxy implements InvocationHandler, Serializable {
   }
 
   /** What a serialized options object holds; deserializes into a new, independent handler. */
-  private record SerializedForm(
-      Map<String, BoundValue> values,
-      List<Class<? extends PipelineOptions>> interfaces,
-      Map<String, List<String>> pending)
-      implements Serializable {
+  private static final class SerializedForm implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    private final Map<String, BoundValue> values;
+    private final List<Class<? extends PipelineOptions>> interfaces;
+    private final Map<String, List<String>> pending;
+
+    // A plain class, not a record: see SerializedRecord for what reading a record costs.
+    SerializedForm(Map<String, BoundValue> values, List<Class<? extends PipelineOptions>> interfaces,
+        Map<String, List<String>> pending) {
+      this.values = values;
+      this.interfaces = interfaces;
+      this.pending = pending;
+    }
 
     private Object readResolve() {
       OptionsProxy restored = new OptionsProxy(ImmutableMap.of(), interfaces, pending);

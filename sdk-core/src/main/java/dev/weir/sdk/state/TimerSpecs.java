@@ -1,5 +1,6 @@
 package dev.weir.sdk.state;
 
+import dev.weir.sdk.util.SerializedRecord;
 import java.util.Objects;
 
 /** Factories of {@link TimerSpec}s. */
@@ -14,6 +15,10 @@ public final class TimerSpecs {
   /** A timer spec that is just its time domain. */
   private record SimpleTimerSpec(TimeDomain timeDomain) implements TimerSpec {
     private static final long serialVersionUID = 1L;
+
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
 
     @Override
     public TimeDomain getTimeDomain() {

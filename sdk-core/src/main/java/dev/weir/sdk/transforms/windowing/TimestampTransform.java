@@ -2,6 +2,7 @@ package dev.weir.sdk.transforms.windowing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.weir.sdk.util.SerializedRecord;
 import java.io.Serializable;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -31,6 +32,10 @@ public sealed interface TimestampTransform extends Serializable {
    * @param delay the delay, not negative
    */
   record Delay(Duration delay) implements TimestampTransform {
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
+
     public Delay {
       checkArgument(!delay.isShorterThan(Duration.ZERO), "delay must not be negative: %s", delay);
     }
@@ -48,6 +53,10 @@ public sealed interface TimestampTransform extends Serializable {
    * @param offset where the grid starts
    */
   record AlignTo(Duration period, Instant offset) implements TimestampTransform {
+    private Object writeReplace() {
+      return SerializedRecord.of(this);
+    }
+
     public AlignTo {
       checkArgument(period.getMillis() > 0, "alignment period must be positive: %s", period);
     }
