@@ -118,9 +118,14 @@ public abstract class Coder<T> implements Serializable {
     }
   }
 
-  /** Equality by content for byte arrays, used as a structural value. */
+  /**
+   * Equality by content for byte arrays, used as a structural value. The array is owned by this
+   * value once given and must not change: its hash is computed once.
+   */
   public static final class StructuralByteArray {
     private final byte[] bytes;
+    /** The hash of {@code bytes}, once asked; 0 until then. Racy like String's: every thread computes the same value. */
+    private int hash;
 
     public StructuralByteArray(byte[] bytes) {
       this.bytes = bytes;
@@ -137,7 +142,13 @@ public abstract class Coder<T> implements Serializable {
 
     @Override
     public int hashCode() {
-      return Arrays.hashCode(bytes);
+      // Grouping keys are hashed per value into maps; a key's bytes never change once encoded.
+      int h = hash;
+      if (h == 0) {
+        h = Arrays.hashCode(bytes);
+        hash = h;
+      }
+      return h;
     }
 
     @Override
