@@ -26,8 +26,13 @@ import java.util.function.ToIntBiFunction;
  * accumulators ({@link PaneContents#mergingAccumulators}).
  *
  * <p>Not thread-safe: owned by one producing thread, with its own copy of the CombineFn. A key that
- * had no value between two drains is forgotten at the second; the others keep their entries (and
- * routes). A failure of the CombineFn is rethrown as a {@link UserCodeException} naming the step.
+ * had no value between two drains is forgotten at the second (at the third if it kept a lone window
+ * through the first); the others keep their entries (and routes). An owner that drains seldom, after most of its keys came again (a micro-batch task's
+ * accumulators, reused from batch to batch), may have each key whose values all fell in one window
+ * keep that window through a drain ({@link #keepingLoneWindows}): the key's next values then take
+ * the path its values took before the drain. Where every drain is followed by a first value that
+ * takes another path (a new entry, a new window), the JIT, which compiled that path away while the
+ * first values ran in the interpreter, throws the per-value code away and compiles it again. A failure of the CombineFn is rethrown as a {@link UserCodeException} naming the step.
  *
  * @param <K> the key type
  * @param <InputT> the value type
@@ -38,6 +43,7 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
   private final CombineFn<InputT, AccumT, ?> fn;
   private final Coder<K> keyCoder;
   private final boolean keysAreStructural;
+  private final boolean keepsLoneWindows;
   /** The structural value of the null key, once it came. */
   private Object structuralNullKey;
   /** The entries of the keys seen since the drain before the last one, by structural key. */
@@ -48,10 +54,26 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
 
   /** Accumulators of {@code fn} for the grouping step {@code stepName}, keys compared through {@code keyCoder}. */
   public KeyedAccumulators(String stepName, CombineFn<InputT, AccumT, ?> fn, Coder<K> keyCoder) {
+    this(stepName, fn, keyCoder, false);
+  }
+
+  private KeyedAccumulators(String stepName, CombineFn<InputT, AccumT, ?> fn, Coder<K> keyCoder,
+      boolean keepsLoneWindows) {
     this.stepName = stepName;
     this.fn = fn;
     this.keyCoder = keyCoder;
     this.keysAreStructural = keyCoder.consistentWithEquals();
+    this.keepsLoneWindows = keepsLoneWindows;
+  }
+
+  /**
+   * Accumulators like {@link #KeyedAccumulators(String, CombineFn, Coder)}'s whose drains keep, for
+   * each key whose values since the drain before all fell in one window, that window with a fresh
+   * accumulator, handed out again only if it takes a value.
+   */
+  public static <K, InputT, AccumT> KeyedAccumulators<K, InputT, AccumT> keepingLoneWindows(
+      String stepName, CombineFn<InputT, AccumT, ?> fn, Coder<K> keyCoder) {
+    return new KeyedAccumulators<>(stepName, fn, keyCoder, true);
   }
 
   /** Adds {@code value} to {@code key}'s accumulator in each of {@code windows}. */
@@ -79,6 +101,11 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
         if (slot < 0) {
           slot = partials.add(window, fn.createAccumulator());
           size++;
+        } else if (keepsLoneWindows) {
+          // A kept window counts at its first value since the drain; counted without a test, as
+          // that value is no rarer a path than the others.
+          size += partials.untouched;
+          partials.untouched = 0;
         }
         partials.accumulators[slot] = fn.addInput(partials.accumulators[slot], value);
       }
@@ -106,14 +133,15 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     }
   }
 
-  /** How many accumulators are held. */
+  /** How many accumulators took a value since the last drain. */
   public int size() {
     return size;
   }
 
   /**
-   * Hands every accumulator, with its key's route, to {@code output} (keys in the order of their
-   * first value since the last drain), and forgets them. {@code routeOfKey} gives a key (and its
+   * Hands every accumulator that took a value, with its key's route, to {@code output} (keys in the
+   * order of their first value since the last drain, or kept through it), and forgets them (but a
+   * kept lone window, which starts afresh). {@code routeOfKey} gives a key (and its
    * structural value) its route, asked once while the key stays known: pass the same function at
    * every drain.
    */
@@ -128,18 +156,38 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     order = new ArrayList<>(draining.size());
     size = 0;
     for (KeyPartials<K, AccumT> partials : draining) {
-      if (partials.route < 0) {
+      // A kept window that took no value is not handed out: it is slot 0, the only one.
+      int first = partials.untouched;
+      if (first < partials.size && partials.route < 0) {
         partials.route = routeOfKey.applyAsInt(partials.key, partials.structuralKey);
       }
-      for (int i = 0; i < partials.size; i++) {
+      for (int i = first; i < partials.size; i++) {
         BoundedWindow window = partials.windows[i];
         output.accept(WindowedValue.of(KV.of(partials.key, partials.accumulators[i]), window.maxTimestamp(), window,
             PaneInfo.NO_FIRING), partials.route);
+      }
+      BoundedWindow lone = partials.size - first == 1 ? partials.windows[first] : null;
+      for (int i = 0; i < partials.size; i++) {
         partials.windows[i] = null;
         partials.accumulators[i] = null;
       }
       partials.size = 0;
+      partials.untouched = 0;
+      if (keepsLoneWindows && lone != null) {
+        keepLoneWindow(partials, lone);
+      }
     }
+  }
+
+  /** Keeps {@code window} as the only window of {@code partials}, just emptied, with a fresh accumulator. */
+  private void keepLoneWindow(KeyPartials<K, AccumT> partials, BoundedWindow window) {
+    try {
+      partials.add(window, fn.createAccumulator());
+    } catch (RuntimeException e) {
+      throw new UserCodeException(stepName, e);
+    }
+    partials.untouched = 1;
+    order.add(partials);
   }
 
   /**
@@ -158,6 +206,8 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     private BoundedWindow[] windows = new BoundedWindow[0];
     private AccumT[] accumulators = newArray(0);
     private int[] hashes = new int[0];
+    /** 1 while the window kept through the last drain (slot 0) took no value since, else 0. */
+    private int untouched;
     private int size;
 
     KeyPartials(K key, Object structuralKey) {

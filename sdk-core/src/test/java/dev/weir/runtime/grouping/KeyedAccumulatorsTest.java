@@ -34,8 +34,12 @@ class KeyedAccumulatorsTest {
   private final Map<String, Integer> routesAsked = new TreeMap<>();
 
   private List<String> drain() {
+    return drain(accumulators);
+  }
+
+  private List<String> drain(KeyedAccumulators<String, Integer, int[]> from) {
     List<String> drained = new ArrayList<>();
-    accumulators.drain((key, structuralKey) -> {
+    from.drain((key, structuralKey) -> {
       routesAsked.merge(key, 1, Integer::sum);
       return key.equals("a") ? 0 : 1;
     }, (accumulator, route) -> drained.add(describe(accumulator, route)));
@@ -82,6 +86,43 @@ class KeyedAccumulatorsTest {
 
     assertThat(drain(), contains("a@0=1 to 0"));
     assertThat(routesAsked, is(Map.of("a", 2, "b", 1)));
+  }
+
+  @Test
+  void aKeptLoneWindowStartsAfreshAfterADrain() {
+    KeyedAccumulators<String, Integer, int[]> keeping = KeyedAccumulators.keepingLoneWindows("Sum", Sum.ofIntegers(),
+        StringUtf8Coder.of());
+    keeping.add("a", 1, List.of(FIRST));
+    drain(keeping);
+    keeping.add("a", 2, List.of(FIRST));
+
+    assertThat(keeping.size(), is(1));
+    assertThat(drain(keeping), contains("a@0=2 to 0"));
+  }
+
+  @Test
+  void aKeptLoneWindowWithoutValuesIsNotHandedOut() {
+    KeyedAccumulators<String, Integer, int[]> keeping = KeyedAccumulators.keepingLoneWindows("Sum", Sum.ofIntegers(),
+        StringUtf8Coder.of());
+    keeping.add("a", 1, List.of(FIRST));
+    drain(keeping);
+    keeping.add("b", 2, List.of(FIRST));
+
+    assertThat(keeping.size(), is(1));
+    assertThat(drain(keeping), contains("b@0=2 to 1"));
+  }
+
+  @Test
+  void aKeyInSeveralWindowsKeepsNoneOfThemThroughADrain() {
+    KeyedAccumulators<String, Integer, int[]> keeping = KeyedAccumulators.keepingLoneWindows("Sum", Sum.ofIntegers(),
+        StringUtf8Coder.of());
+    keeping.add("a", 1, List.of(FIRST, SECOND));
+    drain(keeping);
+    keeping.add("a", 5, List.of(SECOND));
+    keeping.add("a", 6, List.of(FIRST));
+
+    // Afresh, the windows come in the order of their values since the drain.
+    assertThat(drain(keeping), contains("a@10=5 to 0", "a@0=6 to 0"));
   }
 
   @Test

@@ -30,8 +30,10 @@ import org.joda.time.Instant;
  * of {@link MapSideCombining#preservesPanes}). A value whose window has already expired for the step is not combined but sent on
  * as an accumulator of its own, so the core drops (and counts) each such value as before.
  *
- * <p>Thread-safety: each task's map side ({@link #openWrite}, on its worker) borrows its own copy
- * of the CombineFn.
+ * <p>Thread-safety: each task's map side ({@link #openWrite}, on its worker) borrows accumulators
+ * of its own, with their own copy of the CombineFn. A task that drained them gives them back for a
+ * later task: they keep their keys (with the keys' partitions), and each key's lone window, from
+ * batch to batch, as a long-lived operator's would.
  *
  * @param <K> the key type
  * @param <InputT> the value type
@@ -42,7 +44,8 @@ final class PartialCombine<K, InputT, AccumT> {
   private final Coder<K> keyCoder;
   private final GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec;
   private final WindowExpiry expiry;
-  private final ConcurrentLinkedQueue<CombineFn<InputT, AccumT, ?>> copies = new ConcurrentLinkedQueue<>();
+  /** Drained accumulators that no task holds. */
+  private final ConcurrentLinkedQueue<KeyedAccumulators<K, InputT, AccumT>> idle = new ConcurrentLinkedQueue<>();
 
   PartialCombine(GroupAlsoByWindowSpec<K, AccumT, AccumT, ?> spec) {
     this.stepName = spec.stepName();
@@ -66,9 +69,8 @@ final class PartialCombine<K, InputT, AccumT> {
     return new CombiningWrite(borrow(), partitions, partitionOf, actedWatermark);
   }
 
-  /** One task's combining map side, with its own copy of the CombineFn. */
+  /** One task's combining map side, with accumulators of its own. */
   private final class CombiningWrite implements ShuffleWrite {
-    private final CombineFn<InputT, AccumT, ?> fn;
     private final KeyedAccumulators<K, InputT, AccumT> accumulators;
     private final ToIntFunction<Object> partitionOf;
     private final Instant actedWatermark;
@@ -76,10 +78,9 @@ final class PartialCombine<K, InputT, AccumT> {
     private final List<List<WindowedValue<?>>> parts;
     private boolean released;
 
-    CombiningWrite(CombineFn<InputT, AccumT, ?> fn, int partitions, ToIntFunction<Object> partitionOf,
-        Instant actedWatermark) {
-      this.fn = fn;
-      this.accumulators = new KeyedAccumulators<>(stepName, fn, keyCoder);
+    CombiningWrite(KeyedAccumulators<K, InputT, AccumT> accumulators, int partitions,
+        ToIntFunction<Object> partitionOf, Instant actedWatermark) {
+      this.accumulators = accumulators;
       this.partitionOf = partitionOf;
       this.actedWatermark = actedWatermark;
       this.mayExpire = actedWatermark.isAfter(BoundedWindow.TIMESTAMP_MIN_VALUE);
@@ -131,20 +132,26 @@ final class PartialCombine<K, InputT, AccumT> {
 
     @Override
     public void release() {
-      if (!released) {
-        released = true;
-        copies.add(fn);
+      // Accumulators a failed task left undrained are dropped with what they hold.
+      if (!released && accumulators.size() == 0) {
+        idle.add(accumulators);
       }
+      released = true;
     }
   }
 
-  /** A copy of the CombineFn for one task: CombineFns, like DoFns, are used by one thread at a time. */
+  /**
+   * Accumulators for one task, with a copy of the CombineFn of their own: CombineFns, like DoFns,
+   * are used by one thread at a time.
+   */
   @SuppressWarnings("unchecked")
-  private CombineFn<InputT, AccumT, ?> borrow() {
-    CombineFn<InputT, AccumT, ?> fn = copies.poll();
-    if (fn != null) {
-      return fn;
+  private KeyedAccumulators<K, InputT, AccumT> borrow() {
+    KeyedAccumulators<K, InputT, AccumT> accumulators = idle.poll();
+    if (accumulators != null) {
+      return accumulators;
     }
-    return ((AccumulatorPaneContents<InputT, AccumT, ?>) spec.withOwnContents().contents()).fn();
+    CombineFn<InputT, AccumT, ?> fn =
+        ((AccumulatorPaneContents<InputT, AccumT, ?>) spec.withOwnContents().contents()).fn();
+    return KeyedAccumulators.keepingLoneWindows(stepName, fn, keyCoder);
   }
 }
