@@ -31,6 +31,8 @@ class KeyedAccumulatorsTest {
 
   private final KeyedAccumulators<String, Integer, int[]> accumulators =
       new KeyedAccumulators<>("Sum", Sum.ofIntegers(), StringUtf8Coder.of());
+  private final KeyedAccumulators<String, Integer, int[]> keeping =
+      KeyedAccumulators.keepingLoneWindows("Sum", Sum.ofIntegers(), StringUtf8Coder.of());
   private final Map<String, Integer> routesAsked = new TreeMap<>();
 
   private List<String> drain() {
@@ -90,8 +92,6 @@ class KeyedAccumulatorsTest {
 
   @Test
   void aKeptLoneWindowStartsAfreshAfterADrain() {
-    KeyedAccumulators<String, Integer, int[]> keeping = KeyedAccumulators.keepingLoneWindows("Sum", Sum.ofIntegers(),
-        StringUtf8Coder.of());
     keeping.add("a", 1, List.of(FIRST));
     drain(keeping);
     keeping.add("a", 2, List.of(FIRST));
@@ -102,8 +102,6 @@ class KeyedAccumulatorsTest {
 
   @Test
   void aKeptLoneWindowWithoutValuesIsNotHandedOut() {
-    KeyedAccumulators<String, Integer, int[]> keeping = KeyedAccumulators.keepingLoneWindows("Sum", Sum.ofIntegers(),
-        StringUtf8Coder.of());
     keeping.add("a", 1, List.of(FIRST));
     drain(keeping);
     keeping.add("b", 2, List.of(FIRST));
@@ -114,8 +112,6 @@ class KeyedAccumulatorsTest {
 
   @Test
   void aKeyInSeveralWindowsKeepsNoneOfThemThroughADrain() {
-    KeyedAccumulators<String, Integer, int[]> keeping = KeyedAccumulators.keepingLoneWindows("Sum", Sum.ofIntegers(),
-        StringUtf8Coder.of());
     keeping.add("a", 1, List.of(FIRST, SECOND));
     drain(keeping);
     keeping.add("a", 5, List.of(SECOND));
