@@ -195,17 +195,28 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
    * found by a scan of their hashes, held here, rather than a hash lookup per window: a key meets
    * few windows between drains, and an element's windows are fresh objects whose comparison with
    * stored ones costs a memory access each, which the hashes spare for all but a likely match.
+   *
+   * <p>The scan ends at a sentinel hash no window has, so that a window not found always steps past
+   * a mismatch, a key's first value too. Without it, while every key has one window (the first
+   * seconds of event time), no search ever passes a mismatch; the JIT compiles that step away and,
+   * at the first key to reach a second window, throws the compiled {@link #add} out and compiles it
+   * again, which at a job's start holds up the only C2 thread for tens of milliseconds.
    */
   private static final class KeyPartials<K, AccumT> {
+    /** A hash no window has: window hashes are ints. */
+    private static final long NO_WINDOW = Long.MIN_VALUE;
+    private static final int INITIAL_CAPACITY = 4;
     private final K key;
     private final Object structuralKey;
     /** The key's route, or -1 until a drain asked. */
     private int route = -1;
-    // Empty until the first window, so that every key's first window grows them: the JIT then
-    // knows the growing path from the start instead of compiling it in when a key first needs it.
-    private BoundedWindow[] windows = new BoundedWindow[0];
-    private AccumT[] accumulators = newArray(0);
-    private int[] hashes = new int[0];
+    // Room for a few windows from the start: a key's first windows then take the path all its
+    // later ones take (no growing), so the JIT, which compiles this while keys have one window each,
+    // has seen it.
+    private BoundedWindow[] windows = new BoundedWindow[INITIAL_CAPACITY];
+    private AccumT[] accumulators = newArray(INITIAL_CAPACITY);
+    /** The hash of window {@code i} at {@code i + 1}, after {@link #NO_WINDOW} at 0. */
+    private long[] hashes = newHashes(INITIAL_CAPACITY);
     /** 1 while the window kept through the last drain (slot 0) took no value since, else 0. */
     private int untouched;
     private int size;
@@ -216,11 +227,13 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
     }
 
     int indexOf(BoundedWindow window) {
-      int hash = window.hashCode();
+      long hash = window.hashCode();
       // From the latest: a key's consecutive values mostly fall in its latest windows.
-      for (int i = size - 1; i >= 0; i--) {
-        if (hashes[i] == hash && windows[i].equals(window)) {
-          return i;
+      // Down to the sentinel at 0, tested as "above -1": the JIT guards a loop tested "at least 0"
+      // with a check that fails once the loop runs more than once, and compiles it again.
+      for (int i = size; i > -1; i--) {
+        if (hashes[i] == hash && windows[i - 1].equals(window)) {
+          return i - 1;
         }
       }
       return -1;
@@ -228,15 +241,21 @@ public final class KeyedAccumulators<K, InputT, AccumT> {
 
     int add(BoundedWindow window, AccumT accumulator) {
       if (size == windows.length) {
-        int length = Math.max(4, size * 2);
+        int length = size * 2;
         windows = Arrays.copyOf(windows, length);
         accumulators = Arrays.copyOf(accumulators, length);
-        hashes = Arrays.copyOf(hashes, length);
+        hashes = Arrays.copyOf(hashes, length + 1);
       }
       windows[size] = window;
       accumulators[size] = accumulator;
-      hashes[size] = window.hashCode();
+      hashes[size + 1] = window.hashCode();
       return size++;
+    }
+
+    private static long[] newHashes(int capacity) {
+      long[] hashes = new long[capacity + 1];
+      hashes[0] = NO_WINDOW;
+      return hashes;
     }
 
     @SuppressWarnings("unchecked")

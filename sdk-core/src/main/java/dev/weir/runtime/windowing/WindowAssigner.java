@@ -41,9 +41,9 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
    * The last interval window a partitioning function chose, with its list: consecutive elements
    * mostly fall in the same window, and reusing it spares two objects per element. Read and
    * written without locks: it is immutable, and any thread's last assignment is a right answer
-   * for every timestamp the window contains.
+   * for every timestamp the window contains. Until the first, an empty span.
    */
-  private LastWindow<W> last;
+  private LastWindow<W> last = LastWindow.none();
 
   /** An assigner for the step {@code stepName} using {@code windowFn}. */
   @SuppressWarnings("unchecked")
@@ -93,7 +93,7 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
 
   private List<W> partitionedWindows(Instant timestamp) {
     LastWindow<W> known = last;
-    if (known != null && known.window().containsInstant(timestamp)) {
+    if (known.contains(timestamp.getMillis())) {
       return known.windows();
     }
     W window;
@@ -104,7 +104,7 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
     }
     List<W> windows = List.of(window);
     if (window instanceof IntervalWindow interval) {
-      last = new LastWindow<>(interval, windows);
+      last = LastWindow.of(interval, windows);
     }
     return windows;
   }
@@ -133,6 +133,30 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
     }
   }
 
-  /** A partitioning function's interval window and the one-window list made for it. */
-  private record LastWindow<W>(IntervalWindow window, List<W> windows) {}
+  /**
+   * A partitioning function's interval window, as its start and length, and the one-window list
+   * made for it.
+   */
+  private record LastWindow<W>(long start, long length, List<W> windows) {
+    static <W> LastWindow<W> of(IntervalWindow window, List<W> windows) {
+      return new LastWindow<>(window.start().getMillis(), window.end().getMillis() - window.start().getMillis(),
+          windows);
+    }
+
+    static <W> LastWindow<W> none() {
+      return new LastWindow<>(0, 0, List.of());
+    }
+
+    /**
+     * Whether {@code millis} is in {@code [start, start + length)}. One unsigned comparison, so that
+     * an element before the window, one after it and the first element (in no window yet) take the
+     * same branch: while elements stay in one window, the only misses are first elements, and the
+     * JIT, having seen them, keeps the path instead of compiling it away and compiling the caller
+     * again when time first moves past the window. Timestamps lie far within the range of a long,
+     * so the difference cannot overflow.
+     */
+    boolean contains(long millis) {
+      return millis - start + Long.MIN_VALUE < length + Long.MIN_VALUE;
+    }
+  }
 }

@@ -134,6 +134,29 @@ class KeyedAccumulatorsTest {
   }
 
   @Test
+  void findsAnOlderWindowOfAKeyPastItsLaterOnes() {
+    for (int start : new int[] {0, 10, 20, 30, 40, 50, 0, 30, 50}) {
+      accumulators.add("a", 1, List.of(new IntervalWindow(new Instant(start), new Instant(start + 10))));
+    }
+
+    assertThat(drain(), contains("a@0=2 to 0", "a@10=1 to 0", "a@20=1 to 0", "a@30=2 to 0", "a@40=1 to 0",
+        "a@50=2 to 0"));
+  }
+
+  @Test
+  void keepsApartTwoWindowsOfAKeyWhoseHashesCollide() {
+    IntervalWindow wide = new IntervalWindow(new Instant(0), new Instant(62));
+    IntervalWindow narrow = new IntervalWindow(new Instant(1), new Instant(31));
+    assertThat(wide.hashCode(), is(narrow.hashCode()));
+
+    accumulators.add("a", 1, List.of(wide));
+    accumulators.add("a", 2, List.of(narrow));
+    accumulators.add("a", 4, List.of(wide));
+
+    assertThat(drain(), contains("a@0=5 to 0", "a@1=2 to 0"));
+  }
+
+  @Test
   void comparesKeysOfACoderInconsistentWithEqualsByTheirEncoding() {
     KeyedAccumulators<byte[], Integer, int[]> byBytes =
         new KeyedAccumulators<>("Sum", Sum.ofIntegers(), ByteArrayCoder.of());

@@ -58,6 +58,21 @@ class WindowAssignerTest {
   }
 
   @Test
+  void givesElementsFarApartInTimeTheirOwnWindows() {
+    WindowAssigner<String, IntervalWindow> assigner =
+        new WindowAssigner<>("Window", FixedWindows.of(Duration.millis(10)));
+    long far = 1_000_000_000_000_000L;
+
+    List<Collection<? extends BoundedWindow>> windows = new ArrayList<>();
+    for (long millis : new long[] {-far, far, -far + 9, -1, 0}) {
+      windows.add(assigner.assign(WindowedValue.timestampedValueInGlobalWindow("a", new Instant(millis))).getWindows());
+    }
+
+    assertThat(windows, contains(List.of(windowAt(-far, 10)), List.of(windowAt(far, 10)),
+        List.of(windowAt(-far, 10)), List.of(windowAt(-10, 10)), List.of(windowAt(0, 10))));
+  }
+
+  @Test
   void leavesAnElementOfTheGlobalWindowAsItIsUnderGlobalWindows() {
     WindowAssigner<String, GlobalWindow> assigner = new WindowAssigner<>("Window", new GlobalWindows());
     WindowedValue<String> element = WindowedValue.timestampedValueInGlobalWindow("a", new Instant(5));
