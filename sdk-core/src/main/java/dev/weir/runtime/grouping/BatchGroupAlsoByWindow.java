@@ -62,6 +62,11 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   private final Coder<K> keyCoder;
   private final PaneContents<InputT, AccumT, OutputT> contents;
   private final TimestampCombiner timestampCombiner;
+  /**
+   * Whether a group's timestamp follows from its window alone (the default {@code END_OF_WINDOW}):
+   * then groups keep none, and one object per key and window fewer stays live until the end.
+   */
+  private final boolean timestampsFromWindows;
   private final Coder<BoundedWindow> windowCoder;
   /** The window function, if it merges windows; null otherwise. */
   private final WindowFn<?, ?> mergingWindowFn;
@@ -83,6 +88,7 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
     this.keyCoder = Objects.requireNonNull(keyCoder, "keyCoder");
     this.contents = Objects.requireNonNull(contents, "contents");
     this.timestampCombiner = strategy.getTimestampCombiner();
+    this.timestampsFromWindows = timestampCombiner.dependsOnlyOnWindow();
     @SuppressWarnings("unchecked")
     Coder<BoundedWindow> coder = (Coder<BoundedWindow>) strategy.getWindowFn().windowCoder();
     this.windowCoder = coder;
@@ -149,14 +155,15 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
     Object structuralKey = keyCoder.structuralValue(key);
     KeyGroups<K, AccumT> keyGroups = groups.get(structuralKey);
     if (keyGroups == null) {
-      keyGroups = new KeyGroups<>(key);
+      keyGroups = new KeyGroups<>(key, !timestampsFromWindows);
       groups.put(structuralKey, keyGroups);
     }
     for (BoundedWindow window : element.getWindows()) {
       int slot = keyGroups.slotOf(window);
       if (slot < 0) {
-        slot = keyGroups.open(window, contents.createEmpty(), timestampCombiner.assign(window, element.getTimestamp()));
-      } else if (!timestampCombiner.dependsOnlyOnWindow()) {
+        slot = keyGroups.open(window, contents.createEmpty(),
+            timestampsFromWindows ? null : timestampCombiner.assign(window, element.getTimestamp()));
+      } else if (!timestampsFromWindows) {
         keyGroups.timestamps[slot] = timestampCombiner.combine(
             keyGroups.timestamps[slot], timestampCombiner.assign(window, element.getTimestamp()));
       }
@@ -180,7 +187,7 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
       }
       for (int i = 0; i < keyGroups.size; i++) {
         output.accept(WindowedValue.of(KV.of(keyGroups.key, contents.extractLast(keyGroups.accumulators[i])),
-            keyGroups.timestamps[i], keyGroups.windows[i], PaneInfo.ON_TIME_AND_ONLY_FIRING));
+            timestampOf(keyGroups, i), keyGroups.windows[i], PaneInfo.ON_TIME_AND_ONLY_FIRING));
       }
     }
     groups.clear();
@@ -227,7 +234,7 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
         VarIntCoder.of().encode(keyGroups.size, out);
         for (int i = 0; i < keyGroups.size; i++) {
           windowCoder.encode(keyGroups.windows[i], out);
-          InstantCoder.of().encode(keyGroups.timestamps[i], out);
+          InstantCoder.of().encode(timestampOf(keyGroups, i), out);
           contents.accumulatorCoder().encode(keyGroups.accumulators[i], out);
         }
       }
@@ -269,7 +276,7 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   private void readGroups(InputStream in) throws IOException {
     int keys = VarIntCoder.of().decode(in);
     for (int i = 0; i < keys; i++) {
-      KeyGroups<K, AccumT> keyGroups = new KeyGroups<>(keyCoder.decode(in));
+      KeyGroups<K, AccumT> keyGroups = new KeyGroups<>(keyCoder.decode(in), !timestampsFromWindows);
       groups.put(keyCoder.structuralValue(keyGroups.key), keyGroups);
       int windows = VarIntCoder.of().decode(in);
       for (int j = 0; j < windows; j++) {
@@ -293,7 +300,7 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   private void mergeWindows(KeyGroups<K, AccumT> keyGroups) {
     List<MergingWindows.Merge> merges;
     while (!(merges = MergingWindows.merge(stepName, mergingWindowFn, keyGroups.windowList(), List.of())).isEmpty()) {
-      KeyGroups<K, AccumT> merged = new KeyGroups<>(keyGroups.key);
+      KeyGroups<K, AccumT> merged = new KeyGroups<>(keyGroups.key, !timestampsFromWindows);
       boolean[] mergedAway = new boolean[keyGroups.size];
       for (MergingWindows.Merge merge : merges) {
         for (BoundedWindow source : merge.toBeMerged()) {
@@ -302,7 +309,7 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
       }
       for (int i = 0; i < keyGroups.size; i++) {
         if (!mergedAway[i]) {
-          merged.open(keyGroups.windows[i], keyGroups.accumulators[i], keyGroups.timestamps[i]);
+          merged.open(keyGroups.windows[i], keyGroups.accumulators[i], timestampOf(keyGroups, i));
         }
       }
       for (MergingWindows.Merge merge : merges) {
@@ -311,12 +318,19 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
         for (BoundedWindow source : merge.toBeMerged()) {
           int slot = keyGroups.slotOf(source);
           accumulators.add(keyGroups.accumulators[slot]);
-          timestamps.add(keyGroups.timestamps[slot]);
+          timestamps.add(timestampOf(keyGroups, slot));
         }
         merged.open(merge.result(), contents.merge(accumulators), timestampCombiner.merge(merge.result(), timestamps));
       }
       keyGroups.takeGroupsOf(merged);
     }
+  }
+
+  /** The timestamp of the group in {@code slot} of {@code keyGroups}. */
+  private Instant timestampOf(KeyGroups<K, AccumT> keyGroups, int slot) {
+    BoundedWindow window = keyGroups.windows[slot];
+    return keyGroups.timestamps == null ? timestampCombiner.assign(window, window.maxTimestamp())
+        : keyGroups.timestamps[slot];
   }
 
   /**
@@ -338,13 +352,15 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
     private final K key;
     private BoundedWindow[] windows = new BoundedWindow[2];
     private AccumT[] accumulators = newArray(2);
-    private Instant[] timestamps = new Instant[2];
+    /** Null if the grouping's timestamps follow from the windows; then {@link #open} ignores its timestamp. */
+    private Instant[] timestamps;
     private int size;
     /** Slot + 1 of each group, by its window's hash (open addressing, at most half full); null up to {@link #SCANNED}. */
     private int[] index;
 
-    KeyGroups(K key) {
+    KeyGroups(K key, boolean keepsTimestamps) {
       this.key = key;
+      this.timestamps = keepsTimestamps ? new Instant[2] : null;
     }
 
     /** The slot of the group of {@code window}, or -1 if it has none. */
@@ -377,11 +393,13 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
         int length = size * 2;
         windows = Arrays.copyOf(windows, length);
         accumulators = Arrays.copyOf(accumulators, length);
-        timestamps = Arrays.copyOf(timestamps, length);
+        timestamps = timestamps == null ? null : Arrays.copyOf(timestamps, length);
       }
       windows[size] = window;
       accumulators[size] = accumulator;
-      timestamps[size] = timestamp;
+      if (timestamps != null) {
+        timestamps[size] = timestamp;
+      }
       size++;
       if (index != null && 2 * size > index.length) {
         reindex(2 * index.length);

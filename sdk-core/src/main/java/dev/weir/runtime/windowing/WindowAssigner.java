@@ -44,6 +44,13 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
    * for every timestamp the window contains. Until the first, an empty span.
    */
   private LastWindow<W> last = LastWindow.none();
+  /**
+   * The window chosen before {@link #last}: out-of-order elements near a window's end go back and
+   * forth between two windows, and without it each return would make the window again. Reusing it
+   * also lets every group of one window share one window object, which groupings keep until the
+   * window fires.
+   */
+  private LastWindow<W> before = LastWindow.none();
 
   /** An assigner for the step {@code stepName} using {@code windowFn}. */
   @SuppressWarnings("unchecked")
@@ -96,6 +103,14 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
     if (known.contains(timestamp.getMillis())) {
       return known.windows();
     }
+    return otherWindows(timestamp);
+  }
+
+  private List<W> otherWindows(Instant timestamp) {
+    LastWindow<W> earlier = before;
+    if (earlier.contains(timestamp.getMillis())) {
+      return earlier.windows();
+    }
     W window;
     try {
       window = partitioning.assignWindow(timestamp);
@@ -104,6 +119,7 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
     }
     List<W> windows = List.of(window);
     if (window instanceof IntervalWindow interval) {
+      before = last;
       last = LastWindow.of(interval, windows);
     }
     return windows;
@@ -139,8 +155,10 @@ public final class WindowAssigner<T, W extends BoundedWindow> {
    */
   private record LastWindow<W>(long start, long length, List<W> windows) {
     static <W> LastWindow<W> of(IntervalWindow window, List<W> windows) {
-      return new LastWindow<>(window.start().getMillis(), window.end().getMillis() - window.start().getMillis(),
-          windows);
+      // Through the max timestamp, which the grouping of the window asks for anyway (its end would
+      // be made only for this).
+      long start = window.start().getMillis();
+      return new LastWindow<>(start, window.maxTimestamp().getMillis() + 1 - start, windows);
     }
 
     static <W> LastWindow<W> none() {

@@ -187,6 +187,18 @@ class BatchGroupAlsoByWindowTest {
   }
 
   @Test
+  void timestampsMergedSessionsWithTheEarliestInputOfAnyOfThemUnderEarliest() {
+    WindowingStrategy<?, ?> sessions = WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10)))
+        .withTimestampCombiner(TimestampCombiner.EARLIEST);
+
+    List<WindowedValue<KV<String, List<Integer>>>> output = group(sessions, StringUtf8Coder.of(), List.of(
+        at("a", 1, 5, session(5)), at("a", 2, 0, session(0)), at("a", 3, 12, session(12))));
+
+    assertThat(output.get(0).getWindows(), contains(session(0, 22)));
+    assertThat(output.get(0).getTimestamp(), is(new Instant(0)));
+  }
+
+  @Test
   void mergesTheSessionsOfAKeyWithManySessionsPairwise() {
     WindowingStrategy<?, ?> sessions = WindowingStrategy.of(Sessions.withGapDuration(Duration.millis(10)));
     List<WindowedValue<KV<String, Integer>>> input = new ArrayList<>();

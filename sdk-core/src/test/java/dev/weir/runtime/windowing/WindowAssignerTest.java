@@ -58,6 +58,21 @@ class WindowAssignerTest {
   }
 
   @Test
+  void givesElementsGoingBackAndForthBetweenTwoWindowsTheSameTwoWindowObjects() {
+    WindowAssigner<String, IntervalWindow> assigner =
+        new WindowAssigner<>("Window", FixedWindows.of(Duration.millis(10)));
+
+    List<BoundedWindow> windows = new ArrayList<>();
+    for (long millis : new long[] {8, 11, 9, 12}) {
+      windows.add(assigner.assign(WindowedValue.timestampedValueInGlobalWindow("a", new Instant(millis)))
+          .getWindows().iterator().next());
+    }
+
+    assertSame(windows.get(0), windows.get(2));
+    assertSame(windows.get(1), windows.get(3));
+  }
+
+  @Test
   void givesElementsFarApartInTimeTheirOwnWindows() {
     WindowAssigner<String, IntervalWindow> assigner =
         new WindowAssigner<>("Window", FixedWindows.of(Duration.millis(10)));
