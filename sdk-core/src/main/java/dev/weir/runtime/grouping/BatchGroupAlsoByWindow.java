@@ -161,8 +161,12 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
     for (BoundedWindow window : element.getWindows()) {
       int slot = keyGroups.slotOf(window);
       if (slot < 0) {
-        slot = keyGroups.open(window, contents.createEmpty(),
-            timestampsFromWindows ? null : timestampCombiner.assign(window, element.getTimestamp()));
+        // Asked even when the window alone decides it: a window makes its timestamp objects on first
+        // use and keeps them, and it is young now; made at emission, they would be written into
+        // windows the collector has moved to the old generation, each such write a reference from
+        // old to young objects that every later young collection must scan.
+        Instant timestamp = timestampCombiner.assign(window, element.getTimestamp());
+        slot = keyGroups.open(window, contents.createEmpty(), timestamp);
       } else if (!timestampsFromWindows) {
         keyGroups.timestamps[slot] = timestampCombiner.combine(
             keyGroups.timestamps[slot], timestampCombiner.assign(window, element.getTimestamp()));
