@@ -16,7 +16,8 @@ import org.joda.time.Instant;
  * The events {@code first, first + stride, first + 2 * stride, ...} below {@code limit}, in order
  * of index, each at its {@link Event#ts()} as event time, optionally at a rate of {@code R} events
  * per second over the whole generator: event {@code i} is not delivered before
- * {@code start + i * 1000 / R} ms, where {@code start} is when the reader was first created.
+ * {@code start + i * 1000 / R} ms, where {@code start} is when the source was split, one start for
+ * all its parts, or, for a source never split, when its reader was first created.
  *
  * <p>Watermark of a reader: {@code max ts delivered so far - }{@value #MAX_OUT_OF_ORDERNESS_MILLIS}
  * ms (the beginning of time before the first event), and the end of time once every index below
@@ -33,17 +34,30 @@ final class UnboundedEventSource extends UnboundedSource<Event, EventMark> {
   private static final long serialVersionUID = 1L;
   /** The spec's bound on how far event time runs behind {@code i / 10}, plus one. */
   static final long MAX_OUT_OF_ORDERNESS_MILLIS = 2048;
+  /** The start of a source never split: its reader's creation. */
+  private static final long AT_FIRST_READER = Long.MIN_VALUE;
 
   private final long first;
   private final long stride;
   private final long limit;
   private final long eventsPerSecond;
+  /**
+   * When the rate's schedule starts, in ms since the epoch, shared by the parts of one split; or
+   * {@link #AT_FIRST_READER} for a source never split. Parts that each started their own schedule
+   * when their reader was created would run a few milliseconds apart (readers start on different
+   * threads), and an event would look that much later than the generator's one schedule says.
+   */
+  private final long startMillis;
 
   /**
    * @param limit the first index not read; {@link Long#MAX_VALUE} for (practically) endless
    * @param eventsPerSecond the generator's rate; 0 for as fast as possible
    */
   UnboundedEventSource(long first, long stride, long limit, long eventsPerSecond) {
+    this(first, stride, limit, eventsPerSecond, AT_FIRST_READER);
+  }
+
+  private UnboundedEventSource(long first, long stride, long limit, long eventsPerSecond, long startMillis) {
     checkArgument(first >= 0 && stride >= 1 && limit >= 0 && eventsPerSecond >= 0,
         "Invalid synthetic source: first=%s stride=%s limit=%s eventsPerSecond=%s",
         first, stride, limit, eventsPerSecond);
@@ -51,6 +65,7 @@ final class UnboundedEventSource extends UnboundedSource<Event, EventMark> {
     this.stride = stride;
     this.limit = limit;
     this.eventsPerSecond = eventsPerSecond;
+    this.startMillis = startMillis;
   }
 
   @Override
@@ -58,9 +73,10 @@ final class UnboundedEventSource extends UnboundedSource<Event, EventMark> {
     long indexes = first >= limit ? 0 : (limit - first - 1) / stride + 1;
     // Parts with no index at all would only be readers that are done at once.
     int parts = (int) Math.max(1, Math.min(desiredNumSplits, indexes));
+    long start = startMillis == AT_FIRST_READER ? Instant.now().getMillis() : startMillis;
     List<UnboundedEventSource> splits = new ArrayList<>();
     for (int k = 0; k < parts; k++) {
-      splits.add(new UnboundedEventSource(first + k * stride, stride * parts, limit, eventsPerSecond));
+      splits.add(new UnboundedEventSource(first + k * stride, stride * parts, limit, eventsPerSecond, start));
     }
     return splits;
   }
@@ -68,7 +84,8 @@ final class UnboundedEventSource extends UnboundedSource<Event, EventMark> {
   @Override
   public UnboundedReader<Event> createReader(PipelineOptions options, EventMark checkpointMark) {
     if (checkpointMark == null) {
-      return new EventReader(this, first, EventMark.NO_TS, Instant.now().getMillis());
+      return new EventReader(this, first, EventMark.NO_TS,
+          startMillis == AT_FIRST_READER ? Instant.now().getMillis() : startMillis);
     }
     long next = checkpointMark.nextIndex();
     checkArgument(next >= first && (next - first) % stride == 0,

@@ -145,6 +145,17 @@ class UnboundedEventSourceTest {
   }
 
   @Test
+  void thePartsOfOneSplitFollowOneScheduleHoweverLateTheirReadersStart() throws Exception {
+    List<UnboundedEventSource> parts = new UnboundedEventSource(0, 1, Long.MAX_VALUE, 1000).split(2, options);
+
+    EventMark first = (EventMark) parts.get(0).createReader(options, null).getCheckpointMark();
+    Thread.sleep(5);
+    EventMark second = (EventMark) parts.get(1).createReader(options, null).getCheckpointMark();
+
+    assertEquals(first.startMillis(), second.startMillis());
+  }
+
+  @Test
   void eventIsDueAtStartPlusIndexOverRate() {
     UnboundedEventSource source = new UnboundedEventSource(0, 1, Long.MAX_VALUE, 3);
     assertEquals(1000, source.dueMillis(1000, 0));
