@@ -149,7 +149,11 @@ class UnboundedEventSourceTest {
     List<UnboundedEventSource> parts = new UnboundedEventSource(0, 1, Long.MAX_VALUE, 1000).split(2, options);
 
     EventMark first = (EventMark) parts.get(0).createReader(options, null).getCheckpointMark();
-    Thread.sleep(5);
+    long created = System.currentTimeMillis();
+    while (System.currentTimeMillis() == created) {
+      // The second reader is created in a later millisecond than the first.
+      Thread.onSpinWait();
+    }
     EventMark second = (EventMark) parts.get(1).createReader(options, null).getCheckpointMark();
 
     assertEquals(first.startMillis(), second.startMillis());

@@ -64,7 +64,7 @@ public final class BatchGroupAlsoByWindow<K, InputT, AccumT, OutputT> {
   private final TimestampCombiner timestampCombiner;
   /**
    * Whether a group's timestamp follows from its window alone (the default {@code END_OF_WINDOW}):
-   * then groups keep none, and one object per key and window fewer stays live until the end.
+   * then groups keep none of their own, and the window is asked again at emission.
    */
   private final boolean timestampsFromWindows;
   private final Coder<BoundedWindow> windowCoder;
