@@ -21,10 +21,10 @@ import org.joda.time.Instant;
  * in the union of the results, with its value, timestamp and pane unchanged.
  *
  * <p>Thread-safe if the window function is (window functions must be); its only state is a cache
- * of the last window a partitioning function chose. That cache serves one thread's run of
+ * of the last two windows a partitioning function chose. That cache serves one thread's run of
  * elements: threads sharing an assigner while their elements fall in different windows defeat it
  * and contend on it, so a runner gives each thread (each task, bundle or chain) its own; making
- * one costs two field writes. An exception thrown by the window function is rethrown as a
+ * one costs a few field writes. An exception thrown by the window function is rethrown as a
  * {@link UserCodeException} naming the step.
  *
  * @param <T> the element type
