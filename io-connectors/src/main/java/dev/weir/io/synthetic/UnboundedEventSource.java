@@ -73,7 +73,7 @@ final class UnboundedEventSource extends UnboundedSource<Event, EventMark> {
     long indexes = first >= limit ? 0 : (limit - first - 1) / stride + 1;
     // Parts with no index at all would only be readers that are done at once.
     int parts = (int) Math.max(1, Math.min(desiredNumSplits, indexes));
-    long start = startMillis == AT_FIRST_READER ? Instant.now().getMillis() : startMillis;
+    long start = startOrNow();
     List<UnboundedEventSource> splits = new ArrayList<>();
     for (int k = 0; k < parts; k++) {
       splits.add(new UnboundedEventSource(first + k * stride, stride * parts, limit, eventsPerSecond, start));
@@ -84,8 +84,7 @@ final class UnboundedEventSource extends UnboundedSource<Event, EventMark> {
   @Override
   public UnboundedReader<Event> createReader(PipelineOptions options, EventMark checkpointMark) {
     if (checkpointMark == null) {
-      return new EventReader(this, first, EventMark.NO_TS,
-          startMillis == AT_FIRST_READER ? Instant.now().getMillis() : startMillis);
+      return new EventReader(this, first, EventMark.NO_TS, startOrNow());
     }
     long next = checkpointMark.nextIndex();
     checkArgument(next >= first && (next - first) % stride == 0,
@@ -110,6 +109,11 @@ final class UnboundedEventSource extends UnboundedSource<Event, EventMark> {
     return "SyntheticEvents{first=" + first + ", stride=" + stride
         + (limit == Long.MAX_VALUE ? "" : ", limit=" + limit)
         + (eventsPerSecond == 0 ? "" : ", eventsPerSecond=" + eventsPerSecond) + "}";
+  }
+
+  /** The schedule's start: the split's, or now for a source never split. */
+  private long startOrNow() {
+    return startMillis == AT_FIRST_READER ? Instant.now().getMillis() : startMillis;
   }
 
   /** When event {@code i} is due, in ms since the epoch, for a generator started at {@code startMillis}. */
